@@ -1,0 +1,43 @@
+# oslo_interop: PGXS build of the extension, plus the standalone core
+# (unit tests, fuzzers, CLI) in standalone.mk. See README.md.
+
+EXTENSION  = oslo_interop
+EXTVERSION = $(shell sed -n "s/^default_version *= *'\(.*\)'/\1/p" oslo_interop.control)
+MODULE_big = oslo_interop
+
+CORE_SRCS := $(sort $(filter-out extension/core/oslo_standalone.c,$(wildcard extension/core/*.c)))
+PG_SRCS   := $(sort $(wildcard extension/pg/*.c))
+OBJS       = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
+
+# The install script is generated: sql/oslo_interop.sql with the mapping files
+# of mappings/ embedded as catalog rows (the database never reads files).
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
+DATA       = $(filter-out sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*--*.sql))
+
+# Public headers for third-party plugins, installed beside the server headers
+# in $(includedir_server)/extension/oslo_interop/.
+HEADERS_oslo_interop = extension/core/oslo_core.h extension/core/rdf_graph.h \
+	extension/core/oslo_plugin.h extension/core/oslo_plugin.mk
+
+DEPS_CFLAGS := $(shell xml2-config --cflags 2>/dev/null) $(shell pkg-config --cflags serd-0 json-c 2>/dev/null)
+DEPS_LIBS   := $(shell pkg-config --libs serd-0 json-c 2>/dev/null) $(shell xml2-config --libs 2>/dev/null) -ldl
+
+PG_CPPFLAGS = -Iextension/core -Iextension/pg $(DEPS_CFLAGS)
+PG_CFLAGS   = -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Werror=implicit-function-declaration
+SHLIB_LINK  = $(DEPS_LIBS)
+
+TESTS        = $(sort $(wildcard test/sql/*.sql))
+REGRESS      = $(patsubst test/sql/%.sql,%,$(TESTS))
+REGRESS_OPTS = --inputdir=test --outputdir=build/regress
+
+EXTRA_CLEAN = build sql/$(EXTENSION)--$(EXTVERSION).sql
+
+PG_CONFIG ?= pg_config
+PGXS := $(shell $(PG_CONFIG) --pgxs)
+include $(PGXS)
+
+sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql $(sort $(wildcard mappings/*/*)) tools/embed_mappings.sh
+	sh tools/embed_mappings.sh sql/$(EXTENSION).sql mappings > $@.tmp && mv $@.tmp $@
+
+include standalone.mk
+include project.mk

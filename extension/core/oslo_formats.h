@@ -1,0 +1,86 @@
+/*
+ * oslo_formats.h
+ *	  The format registry: built-in RDF syntaxes plus the formats of loaded
+ *	  plugins, and the transform pipeline through the graph hub.
+ *
+ * A transform from A to B uses a direct plugin transform A -> B when there
+ * is one; otherwise it reads A into a graph (built-in reader or a plugin
+ * transform A -> "graph") and writes B from it (built-in writer or a plugin
+ * transform "graph" -> B).
+ */
+#ifndef OSLO_FORMATS_H
+#define OSLO_FORMATS_H
+
+#include "oslo_plugin.h"
+
+#define OSLO_GRAPH_FORMAT "graph"
+
+typedef struct oslo_format_host
+{
+	/*
+	 * Parse XML for a plugin. Inside PostgreSQL: pg_xml_init with the
+	 * server's entity loader. The result must be freed with free_xml (the
+	 * host guards it). Raises OSLO_ERR_XML naming the line.
+	 */
+	xmlDocPtr	(*parse_xml)(const char *bytes, size_t len);
+	void		(*free_xml)(xmlDocPtr doc);
+	/*
+	 * JSON text of a JSON-LD context from the host's catalog, or NULL when
+	 * it has none under that IRI. Never a network or file fetch.
+	 */
+	const char *(*resolve_context)(const char *iri);
+} oslo_format_host;
+
+extern void oslo_formats_set_host(const oslo_format_host *host);
+
+/*
+ * Load every plugin in dir (a directory the host chooses, never one a
+ * caller names). A plugin that cannot be loaded or was built for another
+ * ABI version is recorded as refused, with the reason, and not used.
+ * Loading twice is a no-op.
+ */
+extern void oslo_formats_load_plugins(const char *dir);
+/* register a plugin linked into the host (unit tests, fuzzers) */
+extern void oslo_formats_register_plugin(const oslo_plugin_def *def, const char *origin);
+
+typedef struct oslo_plugin_info
+{
+	const char *name;
+	const char *version;
+	const char *description;
+	const char *path;
+	uint32_t	abi_version;
+	const char *refused;		/* NULL when loaded, else the reason */
+	const oslo_plugin_def *def; /* NULL when refused */
+} oslo_plugin_info;
+
+extern size_t oslo_formats_plugin_count(void);
+extern const oslo_plugin_info *oslo_formats_plugin(size_t i);
+
+typedef struct oslo_format_info
+{
+	const char *name;
+	const char *provider;		/* "core" or the plugin name */
+	const char *media_type;
+	const char *description;
+	bool		readable;		/* can be read into a graph (or transformed from) */
+	bool		writable;		/* can be written from a graph (or transformed to) */
+} oslo_format_info;
+
+extern size_t oslo_formats_count(void);
+extern const oslo_format_info *oslo_formats_get(size_t i);
+extern const oslo_format_info *oslo_formats_find(const char *name);
+
+/*
+ * Read input in format `from` into a new graph. options_json may be NULL.
+ */
+extern oslo_graph *oslo_formats_read(const char *input, size_t len, const char *from,
+									 const char *options_json);
+/* Write g in format `to` into out. */
+extern void oslo_formats_write(const oslo_graph *g, const char *to, const char *options_json,
+							   oslo_buf *out);
+/* The generic entry point: input in `from` to text in `to`. */
+extern void oslo_formats_transform(const char *input, size_t len, const char *from, const char *to,
+								   const char *options_json, oslo_buf *out);
+
+#endif							/* OSLO_FORMATS_H */

@@ -1,0 +1,1 @@
+# project.mk: placeholder, completed below

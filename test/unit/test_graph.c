@@ -1,0 +1,196 @@
+/*
+ * test_graph.c
+ *	  The RDF model: interning, statements, indexes, merge, the standalone host.
+ */
+#include "rdf_graph.h"
+#include "unit.h"
+
+TEST(interning_returns_same_id)
+{
+	oslo_graph *g = oslo_graph_new();
+	oslo_term_id a = oslo_graph_iri_cstr(g, "http://example.org/a");
+	oslo_term_id b = oslo_graph_iri_cstr(g, "http://example.org/a");
+	oslo_term_id l1 = oslo_graph_literal_cstr(g, "a", NULL, NULL);
+	oslo_term_id l2 = oslo_graph_literal_cstr(g, "a", OSLO_XSD_STRING, NULL);
+	oslo_term_id l3 = oslo_graph_literal_cstr(g, "a", NULL, "NL-be");
+	oslo_term_id l4 = oslo_graph_literal_cstr(g, "a", NULL, "nl-BE");
+	oslo_term_id bl = oslo_graph_blank(g, "x", 1);
+
+	CHECK(a == b);
+	CHECK(l1 == l2);
+	CHECK(l3 == l4);
+	CHECK(l1 != l3);
+	CHECK(bl != a);
+	CHECK_STREQ(oslo_graph_term(g, l3)->lang, "nl-be");
+	CHECK_STREQ(oslo_graph_term(g, oslo_graph_term(g, l3)->datatype)->value, OSLO_RDF_LANGSTRING);
+	CHECK(oslo_graph_find_iri(g, "http://example.org/zzz", 22) == 0);
+	oslo_graph_free(g);
+}
+
+TEST(statements_deduplicate_and_match_by_position)
+{
+	oslo_graph *g = oslo_graph_new();
+	oslo_term_id s = oslo_graph_iri_cstr(g, "http://e/s");
+	oslo_term_id p = oslo_graph_iri_cstr(g, "http://e/p");
+	oslo_term_id q = oslo_graph_iri_cstr(g, "http://e/q");
+	oslo_term_id o = oslo_graph_literal_cstr(g, "v", NULL, NULL);
+	oslo_term_id gn = oslo_graph_iri_cstr(g, "http://e/g");
+	oslo_match	m;
+	oslo_quad	out;
+	int			n;
+
+	CHECK(oslo_graph_add(g, s, p, o, 0));
+	CHECK(!oslo_graph_add(g, s, p, o, 0));
+	CHECK(oslo_graph_add(g, s, p, o, gn));
+	CHECK(oslo_graph_add(g, s, q, s, 0));
+	CHECK(oslo_graph_size(g) == 3);
+
+	n = 0;
+	oslo_match_init(&m, g, 0, p, 0, OSLO_ANY_GRAPH);
+	while (oslo_match_next(&m, &out))
+		n++;
+	CHECK(n == 2);
+
+	n = 0;
+	oslo_match_init(&m, g, 0, 0, 0, 0);
+	while (oslo_match_next(&m, &out))
+		n++;
+	CHECK(n == 2);
+
+	n = 0;
+	oslo_match_init(&m, g, 0, 0, s, OSLO_ANY_GRAPH);
+	while (oslo_match_next(&m, &out))
+		{
+			CHECK(out.p == q);
+			n++;
+		}
+	CHECK(n == 1);
+
+	n = 0;
+	oslo_match_init(&m, g, 0, 0, 0, gn);
+	while (oslo_match_next(&m, &out))
+		n++;
+	CHECK(n == 1);
+	CHECK(oslo_graph_object(g, s, q) == s);
+	CHECK(oslo_graph_contains(g, s, p, o, gn));
+	CHECK(!oslo_graph_contains(g, s, q, o, 0));
+	oslo_graph_free(g);
+}
+
+TEST(many_statements_grow_tables)
+{
+	oslo_graph *g = oslo_graph_new();
+	oslo_term_id p = oslo_graph_iri_cstr(g, "http://e/p");
+	char		buf[64];
+
+	for (int i = 0; i < 20000; i++)
+	{
+		oslo_term_id s, o;
+
+		snprintf(buf, sizeof(buf), "http://e/s%d", i % 1000);
+		s = oslo_graph_iri_cstr(g, buf);
+		snprintf(buf, sizeof(buf), "%d", i);
+		o = oslo_graph_literal_cstr(g, buf, OSLO_XSD "integer", NULL);
+		oslo_graph_add(g, s, p, o, 0);
+	}
+	CHECK(oslo_graph_size(g) == 20000);
+	CHECK(oslo_graph_term_count(g) == 1 + 1000 + 20000 + 1);
+	{
+		oslo_match	m;
+		int			n = 0;
+
+		oslo_match_init(&m, g, oslo_graph_iri_cstr(g, "http://e/s7"), 0, 0, OSLO_ANY_GRAPH);
+		while (oslo_match_next(&m, NULL))
+			n++;
+		CHECK(n == 20);
+	}
+	oslo_graph_free(g);
+}
+
+TEST(merge_keeps_blank_nodes_apart)
+{
+	oslo_graph *a = oslo_graph_new();
+	oslo_graph *b = oslo_graph_new();
+	oslo_term_id p;
+
+	p = oslo_graph_iri_cstr(a, "http://e/p");
+	oslo_graph_add(a, oslo_graph_blank(a, "b1", 2), p, oslo_graph_literal_cstr(a, "x", 0, 0), 0);
+	p = oslo_graph_iri_cstr(b, "http://e/p");
+	oslo_graph_add(b, oslo_graph_blank(b, "b1", 2), p, oslo_graph_literal_cstr(b, "x", 0, 0), 0);
+	oslo_graph_merge(a, b);
+	CHECK(oslo_graph_size(a) == 2);
+	oslo_graph_free(a);
+	oslo_graph_free(b);
+}
+
+static oslo_graph *leaked;
+
+static void
+build_then_fail(void *arg)
+{
+	leaked = oslo_graph_new();
+	oslo_graph_iri_cstr(leaked, "http://e/x");
+	oslo_error(OSLO_ERR_SYNTAX, "boom at line %d", 3);
+}
+
+TEST(standalone_error_frees_what_the_call_allocated)
+{
+	oslo_captured_error err;
+	size_t		before = oslo_standalone_live_blocks();
+
+	CHECK(!oslo_standalone_run(build_then_fail, NULL, &err));
+	CHECK(err.code == OSLO_ERR_SYNTAX);
+	CHECK_STREQ(err.message, "boom at line 3");
+	CHECK(oslo_standalone_live_blocks() == before);
+}
+
+static int	released;
+
+static void
+count_release(void *r)
+{
+	released++;
+}
+
+static void
+guard_then_fail(void *arg)
+{
+	oslo_guard_new(count_release, &released);
+	oslo_error(OSLO_ERR_XML, "x");
+}
+
+TEST(guards_release_on_error_only_once)
+{
+	oslo_captured_error err;
+	oslo_guard *g;
+
+	released = 0;
+	CHECK(!oslo_standalone_run(guard_then_fail, NULL, &err));
+	CHECK(released == 1);
+	g = oslo_guard_new(count_release, &released);
+	oslo_guard_release(g);
+	oslo_guard_release(g);
+	CHECK(released == 2);
+}
+
+TEST(utf8_validation)
+{
+	CHECK(oslo_utf8_valid("caf\xc3\xa9", 5));
+	CHECK(!oslo_utf8_valid("\xc0\xaf", 2));		/* overlong */
+	CHECK(!oslo_utf8_valid("\xed\xa0\x80", 3)); /* surrogate */
+	CHECK(!oslo_utf8_valid("a\0b", 3));
+	CHECK(!oslo_utf8_valid("\xe2\x82", 2));		/* truncated */
+}
+
+int
+main(void)
+{
+	RUN(interning_returns_same_id);
+	RUN(statements_deduplicate_and_match_by_position);
+	RUN(many_statements_grow_tables);
+	RUN(merge_keeps_blank_nodes_apart);
+	RUN(standalone_error_frees_what_the_call_allocated);
+	RUN(guards_release_on_error_only_once);
+	RUN(utf8_validation);
+	return unit_report();
+}
