@@ -46,4 +46,16 @@ extern uint32_t *oslo_graph_sorted_order(const oslo_graph *g);
 /* write one term in N-Triples syntax (IRIs <...>, _:label, "lex"^^<dt>/@lang) */
 extern void oslo_term_to_ntriples(const oslo_graph *g, oslo_term_id id, oslo_buf *out);
 
+/* RFC 3986 5.2 resolution of ref against the absolute IRI base (rdf_iri.c) */
+extern void oslo_iri_resolve(const char *base, const char *ref, oslo_buf *out);
+extern bool oslo_iri_is_absolute(const char *iri);
+
+/* shared by the writers (rdf_ntriples.c, rdf_serd_write.c) */
+extern bool oslo_graph_has_named_graphs(const oslo_graph *g);
+/* statements in oslo_graph_sorted_order, one per line; with_graphs: N-Quads */
+extern void oslo_write_nquads(const oslo_graph *g, bool with_graphs, oslo_buf *out);
+/* blank labels valid in N-Triples/Turtle are kept; others are hex-encoded as x_... */
+extern bool oslo_blank_label_valid(const char *label, size_t len);
+extern void oslo_blank_label_put(oslo_buf *out, const char *label, size_t len);
+
 #endif
