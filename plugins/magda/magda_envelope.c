@@ -1,0 +1,141 @@
+/*
+ * magda_envelope.c
+ *	  Find the Repliek of a GeefPersoon 02.02 response, or say precisely why
+ *	  the document is not one: SOAP Fault, another service or version, a
+ *	  level-2 refusal, or not MAGDA at all.
+ */
+#include "magda.h"
+#include "magda_xml.h"
+
+#include <string.h>
+
+#define SUPPORTED                                                                                  \
+	"the magda format reads GeefPersoon 02.02 responses (GeefPersoonResponse "                     \
+	"in " GEEFPERSOON_0202_NS ")"
+
+/* "{ns}name" of an element, for messages (host memory) */
+static char *
+qualified_name(xmlNodePtr n)
+{
+	if (n->ns && n->ns->href)
+		return oslo_psprintf("{%s}%s", (const char *)n->ns->href, (const char *)n->name);
+	return oslo_strdup((const char *)n->name);
+}
+
+static bool
+is_soap(xmlNodePtr n, const char *name)
+{
+	return magda_is(n, SOAP11_NS, name) || magda_is(n, SOAP12_NS, name);
+}
+
+static const char *
+text_or(xmlNodePtr parent, const char *path, const char *fallback)
+{
+	char *s = magda_path_strdup(parent, path);
+
+	return s ? s : fallback;
+}
+
+static void
+raise_fault(xmlNodePtr fault)
+{
+	/* SOAP 1.1: faultcode/faultstring; SOAP 1.2: Code/Value, Reason/Text */
+	const char *code = text_or(fault, "faultcode", text_or(fault, "Code/Value", "?"));
+	const char *string = text_or(fault, "faultstring", text_or(fault, "Reason/Text", ""));
+	const char *detail = text_or(fault, "detail/message", NULL);
+
+	oslo_error_detail(OSLO_ERR_DATA, detail, "MAGDA answered with a SOAP Fault (line %d): %s: %s",
+	                  magda_line(fault), code, string);
+}
+
+void
+magda_describe_uitzonderingen(xmlNodePtr uitzonderingen, oslo_buf *out)
+{
+	int n = 0;
+
+	for (xmlNodePtr u = magda_child(uitzonderingen, "Uitzondering"); u;
+	     u = magda_next(u, "Uitzondering"))
+	{
+		oslo_buf_printf(out, "%sUitzondering %s (%s, %s): %s", n++ ? "; " : "",
+		                text_or(u, "Identificatie", "?"), text_or(u, "Oorsprong", "?"),
+		                text_or(u, "Type", "?"), text_or(u, "Diagnose", ""));
+	}
+	if (n == 0)
+		oslo_buf_puts(out, "no Uitzondering given");
+}
+
+/* the service element: the Body's first element, or the root itself */
+static xmlNodePtr
+service_element(xmlDocPtr doc)
+{
+	xmlNodePtr root = xmlDocGetRootElement(doc);
+	xmlNodePtr body;
+	xmlNodePtr service;
+
+	if (root == NULL)
+		oslo_error(OSLO_ERR_XML_CONTENT, "not a MAGDA response: the document has no root element");
+	if (!is_soap(root, "Envelope"))
+		return root;
+	body = NULL;
+	for (xmlNodePtr c = root->children; c && !body; c = c->next)
+		if (is_soap(c, "Body"))
+			body = c;
+	if (body == NULL)
+		oslo_error(OSLO_ERR_XML_CONTENT, "SOAP Envelope (line %d) has no Body", magda_line(root));
+	service = magda_first_element(body);
+	if (service == NULL)
+		oslo_error(OSLO_ERR_XML_CONTENT, "SOAP Body (line %d) is empty", magda_line(body));
+	if (is_soap(service, "Fault"))
+		raise_fault(service);
+	return service;
+}
+
+static void
+check_service(xmlNodePtr service)
+{
+	xmlNodePtr context = magda_path(service, "Repliek/Context");
+	const char *naam = text_or(context, "Naam", (const char *)service->name);
+	const char *versie = text_or(context, "Versie", "(no Context/Versie)");
+	bool geefpersoon = strcmp(naam, "GeefPersoon") == 0 || strcmp(naam, "Persoon.GeefPersoon") == 0;
+
+	if (magda_child(service, "Repliek") == NULL)
+	{
+		if (magda_child(service, "Verzoek"))
+			oslo_error(OSLO_ERR_XML_CONTENT,
+			           "not a MAGDA response: %s (line %d) is a request (it holds a Verzoek)",
+			           qualified_name(service), magda_line(service));
+		oslo_error(OSLO_ERR_XML_CONTENT, "not a MAGDA response: found root element %s; %s",
+		           qualified_name(service), SUPPORTED);
+	}
+	if (!magda_is(service, GEEFPERSOON_0202_NS, "GeefPersoonResponse") || !geefpersoon ||
+	    strncmp(versie, "02.02.", 6) != 0)
+		oslo_error(OSLO_ERR_UNSUPPORTED,
+		           "MAGDA service %s version %s is not supported (element %s); %s", naam, versie,
+		           qualified_name(service), SUPPORTED);
+}
+
+xmlNodePtr
+magda_geefpersoon_repliek(xmlDocPtr doc)
+{
+	xmlNodePtr service = service_element(doc);
+	xmlNodePtr repliek;
+
+	check_service(service);
+	repliek = magda_child(service, "Repliek");
+	if (magda_child(repliek, "Antwoorden") == NULL)
+	{
+		xmlNodePtr level2 = magda_child(repliek, "Uitzonderingen");
+		oslo_buf why;
+
+		if (level2 == NULL)
+			oslo_error(OSLO_ERR_XML_CONTENT,
+			           "GeefPersoonResponse/Repliek (line %d) has neither Antwoorden nor "
+			           "Uitzonderingen",
+			           magda_line(repliek));
+		oslo_buf_init(&why);
+		magda_describe_uitzonderingen(level2, &why);
+		oslo_error(OSLO_ERR_DATA,
+		           "MAGDA refused the GeefPersoon request (Repliek/Uitzonderingen): %s", why.data);
+	}
+	return repliek;
+}

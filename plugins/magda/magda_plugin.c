@@ -1,0 +1,58 @@
+/*
+ * magda_plugin.c
+ *	  The magda plugin: MAGDA GeefPersoon 02.02 responses to OSLO graphs, and
+ *	  OSLO graphs to the JSON of the OSLO MAGDA-Persoon implementation model.
+ */
+#include "magda.h"
+
+static void
+magda_to_graph(const oslo_data *input, const char *options_json, oslo_data *output)
+{
+	output->kind = OSLO_DATA_GRAPH;
+	output->graph = oslo_graph_new();
+	magda_geefpersoon_to_graph(input->xml, output->graph);
+}
+
+static const oslo_format_def formats[] = {
+    {"magda", "text/xml",
+     "a MAGDA SOAP/XML response (SOAP envelope or bare service element); reads "
+     "GeefPersoon 02.02",
+     NULL},
+    {"oslo-persoon-im", "application/ld+json",
+     "JSON of the OSLO MAGDA-Persoon implementation model: a PersonEnvelope with one "
+     "GeregistreerdPersoon",
+     MAGDA_PERSOON_IM_CONTEXT},
+};
+
+static const char *const reads[] = {"magda", NULL};
+static const char *const writes[] = {"oslo-persoon-im", NULL};
+
+static const oslo_transform_def transforms[] = {
+    {"magda", "graph", OSLO_DATA_XML, OSLO_DATA_GRAPH, magda_to_graph,
+     "GeefPersoon 02.02 Persoon (naam, geslacht, geboorte, hoofdverblijfplaats, registratie, bron, "
+     "dates) as OSLO Persoon statements"},
+    {"graph", "oslo-persoon-im", OSLO_DATA_GRAPH, OSLO_DATA_BYTES, magda_write_persoon_im,
+     "the graph's one GeregistreerdPersoon as a PersonEnvelope, compacted with option \"context\""},
+};
+
+static const oslo_plugin_def plugin = {
+    .abi_version = OSLO_PLUGIN_ABI_VERSION,
+    .name = "magda",
+    .version = "0.1.0",
+    .description = "MAGDA (Flemish government data exchange) responses and the OSLO "
+                   "MAGDA-Persoon implementation model",
+    .formats = formats,
+    .nformats = sizeof(formats) / sizeof(formats[0]),
+    .reads = reads,
+    .writes = writes,
+    .transforms = transforms,
+    .ntransforms = sizeof(transforms) / sizeof(transforms[0]),
+};
+
+OSLO_PLUGIN_EXPORT const oslo_plugin_def *oslo_plugin_describe(void);
+
+const oslo_plugin_def *
+oslo_plugin_describe(void)
+{
+	return &plugin;
+}

@@ -1,0 +1,822 @@
+/*
+ * test_magda.c
+ *	  The magda plugin, loaded as the host loads it (dlopen): its descriptor,
+ *	  GeefPersoon 02.02 -> graph -> oslo-persoon-im against the official
+ *	  MAGDA-Persoon examples, all MAGDA-Mock GeefPersoon responses, and the
+ *	  error cases on small fixtures written here.
+ */
+#include "unit.h"
+
+#include "jsonld_writer.h"
+#include "oslo_plugin.h"
+#include "../../plugins/magda/oslo_terms.h"
+
+#include <dirent.h>
+#include <dlfcn.h>
+#include <json-c/json.h>
+#include <libxml/parser.h>
+#include <strings.h>
+
+#define MOCK_DIR "magda/examples/Persoon/GeefPersoon/02.02.0000"
+#define IM_DIR   "magda/oslo-mapping/OSLO-Persoon-MAGDA-IM"
+
+static const oslo_plugin_def *plugin;
+static const char *plugin_error;
+
+static void
+load_plugin(void)
+{
+	char path[4096];
+	const char *dir = getenv("OSLO_PLUGIN_DIR");
+	const char *src = getenv("OSLO_SOURCE_DIR");
+	void *h;
+	oslo_plugin_describe_fn describe;
+
+	if (dir)
+		snprintf(path, sizeof(path), "%s/magda.so", dir);
+	else
+		snprintf(path, sizeof(path), "%s/plugins/magda/magda.so", src ? src : ".");
+	h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	if (h == NULL)
+	{
+		plugin_error = strdup(dlerror());
+		return;
+	}
+	describe = (oslo_plugin_describe_fn)dlsym(h, OSLO_PLUGIN_DESCRIBE_SYMBOL);
+	if (describe == NULL)
+	{
+		plugin_error = "no oslo_plugin_describe symbol";
+		return;
+	}
+	plugin = describe();
+}
+
+static const oslo_transform_def *
+transform(const char *from, const char *to)
+{
+	for (uint32_t i = 0; plugin && i < plugin->ntransforms; i++)
+		if (strcmp(plugin->transforms[i].from_format, from) == 0 &&
+		    strcmp(plugin->transforms[i].to_format, to) == 0)
+			return &plugin->transforms[i];
+	return NULL;
+}
+
+/* ---- running the transforms ---- */
+
+static void
+free_doc(void *doc)
+{
+	xmlFreeDoc((xmlDocPtr)doc);
+}
+
+/* magda -> graph; the document is freed even when the transform raises */
+static oslo_graph *
+read_magda(const char *xml, size_t len)
+{
+	xmlDocPtr doc = xmlReadMemory(xml, (int)len, NULL, "UTF-8", XML_PARSE_NONET);
+	oslo_guard *guard;
+	oslo_data in = {0}, out = {0};
+
+	if (doc == NULL)
+		oslo_error(OSLO_ERR_XML, "test fixture is not well-formed XML");
+	guard = oslo_guard_new(free_doc, doc);
+	in.kind = OSLO_DATA_XML;
+	in.xml = doc;
+	transform("magda", "graph")->fn(&in, "{}", &out);
+	oslo_guard_release(guard);
+	return out.graph;
+}
+
+static oslo_graph *
+read_fixture(const char *xml)
+{
+	return read_magda(xml, strlen(xml));
+}
+
+static char *context_options; /* {"context": <persoon-im.context.jsonld>} */
+
+static void
+load_context_options(void)
+{
+	char path[4096];
+	const char *src = getenv("OSLO_SOURCE_DIR");
+	char *ctx;
+
+	snprintf(path, sizeof(path), "%s/mappings/magda/persoon-im.context.jsonld", src ? src : ".");
+	ctx = unit_read_file(path, NULL);
+	if (ctx == NULL)
+		return;
+	context_options = malloc(strlen(ctx) + 16);
+	sprintf(context_options, "{\"context\": %s}", ctx);
+	free(ctx);
+}
+
+static char *
+write_im(oslo_graph *g, const char *options)
+{
+	oslo_data in = {0}, out = {0};
+
+	in.kind = OSLO_DATA_GRAPH;
+	in.graph = g;
+	transform("graph", "oslo-persoon-im")->fn(&in, options, &out);
+	return oslo_strndup(out.bytes, out.len);
+}
+
+/* ---- looking into graphs ---- */
+
+static oslo_term_id
+iri(const oslo_graph *g, const char *s)
+{
+	return oslo_graph_find_iri(g, s, strlen(s));
+}
+
+static oslo_term_id
+object(const oslo_graph *g, oslo_term_id s, const char *p)
+{
+	return s && iri(g, p) ? oslo_graph_object(g, s, iri(g, p)) : 0;
+}
+
+static const char *
+value(const oslo_graph *g, oslo_term_id t)
+{
+	return t ? oslo_graph_term(g, t)->value : NULL;
+}
+
+/* the GeregistreerdPersoon nodes (up to max), returns how many */
+static int
+persons(const oslo_graph *g, oslo_term_id *out, int max)
+{
+	oslo_match m;
+	oslo_quad q;
+	int n = 0;
+
+	if (!iri(g, OSLO_RDF_TYPE) || !iri(g, T_GEREGISTREERD_PERSOON))
+		return 0;
+	oslo_match_init(&m, g, 0, iri(g, OSLO_RDF_TYPE), iri(g, T_GEREGISTREERD_PERSOON),
+	                OSLO_ANY_GRAPH);
+	while (oslo_match_next(&m, &q))
+	{
+		if (n < max)
+			out[n] = q.s;
+		n++;
+	}
+	return n;
+}
+
+static oslo_term_id
+the_person(const oslo_graph *g)
+{
+	oslo_term_id p = 0;
+
+	return persons(g, &p, 1) == 1 ? p : 0;
+}
+
+static const char *
+insz_of(const oslo_graph *g, oslo_term_id person)
+{
+	return value(g, object(g, object(g, person, T_REGISTRATIE), T_IDENTIFICATOR_WAARDE));
+}
+
+/* ---- the fixtures ---- */
+
+#define GEEF_NS "http://magda.vlaanderen.be/persoon/soap/geefpersoon/v02_02"
+
+static char fixture_buf[16384];
+
+/* a bare GeefPersoonResponse with the given Context and Repliek body */
+static const char *
+response(const char *ns, const char *naam, const char *versie, const char *body)
+{
+	snprintf(fixture_buf, sizeof(fixture_buf),
+	         "<m:GeefPersoonResponse xmlns:m=\"%s\"><Repliek><Context><Naam>%s</Naam>"
+	         "<Versie>%s</Versie><Bericht><Type>ANTWOORD</Type></Bericht></Context>%s</Repliek>"
+	         "</m:GeefPersoonResponse>",
+	         ns, naam, versie, body);
+	return fixture_buf;
+}
+
+static const char *
+with_persoon(const char *persoon_attrs, const char *persoon_body)
+{
+	static char body[12000];
+
+	snprintf(body, sizeof(body),
+	         "<Antwoorden><Antwoord><Referte>r1</Referte><Inhoud><Persoon %s>%s</Persoon>"
+	         "</Inhoud></Antwoord></Antwoorden>",
+	         persoon_attrs, persoon_body);
+	return response(GEEF_NS, "GeefPersoon", "02.02.0000", body);
+}
+
+#define NAAM_JAN                                                                                   \
+	"<Naam><Achternamen><Achternaam>Peeters</Achternaam></Achternamen>"                            \
+	"<Voornamen><Voornaam>Jan</Voornaam><Voornaam>Karel</Voornaam></Voornamen></Naam>"
+
+/* ---- tests ---- */
+
+TEST(descriptor)
+{
+	CHECK(plugin != NULL);
+	if (!plugin)
+		return;
+	CHECK(plugin->abi_version == OSLO_PLUGIN_ABI_VERSION);
+	CHECK_STREQ(plugin->name, "magda");
+	CHECK_STREQ(plugin->version, "0.1.0");
+	CHECK(plugin->nformats == 2);
+	CHECK_STREQ(plugin->formats[0].name, "magda");
+	CHECK_STREQ(plugin->formats[1].name, "oslo-persoon-im");
+	CHECK(plugin->formats[1].jsonld_context != NULL);
+	CHECK_STREQ(plugin->reads[0], "magda");
+	CHECK(plugin->reads[1] == NULL);
+	CHECK_STREQ(plugin->writes[0], "oslo-persoon-im");
+	CHECK(transform("magda", "graph") && transform("magda", "graph")->input_kind == OSLO_DATA_XML &&
+	      transform("magda", "graph")->output_kind == OSLO_DATA_GRAPH);
+	CHECK(transform("graph", "oslo-persoon-im") &&
+	      transform("graph", "oslo-persoon-im")->input_kind == OSLO_DATA_GRAPH &&
+	      transform("graph", "oslo-persoon-im")->output_kind == OSLO_DATA_BYTES);
+}
+
+TEST(person_in_soap_envelope)
+{
+	/* SOAP 1.1 envelope, default namespace reset with xmlns="", "Persoon.GeefPersoon" */
+	static const char xml[] =
+	    "<s:Envelope xmlns:s=\"http://schemas.xmlsoap.org/soap/envelope/\"><s:Body>"
+	    "<GeefPersoonResponse xmlns=\"" GEEF_NS "\"><Repliek xmlns=\"\"><Context>"
+	    "<Naam>Persoon.GeefPersoon</Naam><Versie>02.02.0000</Versie></Context>"
+	    "<Antwoorden><Antwoord><Inhoud><Persoon Bron=\"RR\" DatumCreatie=\"2001-02-03\">"
+	    "<INSZ xmlns:x=\"urn:stray\">85010112345</INSZ>" NAAM_JAN
+	    "<Geslacht><Code>1</Code></Geslacht>"
+	    "<Geboorte><Datum>1985-01-01</Datum></Geboorte>"
+	    "<Adressen><Hoofdverblijfplaats><Straatnaam><String>Kerkstraat</String><Taal>nl</Taal>"
+	    "</Straatnaam><Huisnummer>8</Huisnummer><Busnummer>2</Busnummer>"
+	    "<Gemeentenaam><String>Leuven</String><Taal>nl</Taal></Gemeentenaam>"
+	    "<Land><String>BELGIE</String><Taal>nl</Taal></Land><Postcode>3000</Postcode>"
+	    "<ISOCodeLand>BEL</ISOCodeLand></Hoofdverblijfplaats></Adressen>"
+	    "</Persoon></Inhoud></Antwoord></Antwoorden></Repliek></GeefPersoonResponse>"
+	    "</s:Body></s:Envelope>";
+	oslo_graph *g = read_fixture(xml);
+	oslo_term_id p = the_person(g);
+	oslo_term_id moment = object(g, object(g, p, T_HEEFT_GEBOORTE), T_DATUM);
+	oslo_term_id desc = object(g, moment, T_IN_DATUM_TIJD);
+	oslo_term_id inw = object(g, p, T_HEEFT_INWONERSCHAP);
+	oslo_term_id adres = object(g, object(g, inw, T_HEEFT_VERBLIJFPLAATS), T_VERBLIJFSADRES);
+
+	CHECK(p != 0);
+	CHECK_STREQ(insz_of(g, p), "85010112345");
+	CHECK_STREQ(value(g, object(g, p, T_BRON)), IRI_BRON_RR);
+	CHECK_STREQ(value(g, object(g, p, T_CREATIEDATUM)), "2001-02-03");
+	CHECK(object(g, p, T_MODIFICATIEDATUM) == 0);
+	CHECK_STREQ(value(g, object(g, p, T_GESLACHT)), IRI_GESLACHT_PREFIX "1");
+	CHECK(oslo_graph_contains(g, p, iri(g, T_VOORNAAM),
+	                          oslo_graph_literal_cstr(g, "Karel", NULL, NULL), 0));
+	CHECK_STREQ(value(g, object(g, moment, T_IN_XSD_DATUM)), "1985-01-01");
+	CHECK_STREQ(value(g, object(g, desc, T_JAAR)), "1985");
+	CHECK_STREQ(value(g, object(g, desc, T_MAAND)), "01");
+	CHECK_STREQ(value(g, object(g, object(g, inw, T_JURISDICTIE_PROP), T_PLAATS)),
+	            IRI_COUNTRY_PREFIX "BEL");
+	CHECK_STREQ(value(g, object(g, adres, T_VOLLEDIG_ADRES)),
+	            "Kerkstraat 8 bus 2 3000 Leuven BELGIE");
+	CHECK_STREQ(oslo_graph_term(g, object(g, adres, T_STRAATNAAM))->lang, "nl");
+	CHECK_STREQ(value(g, object(g, adres, T_BUSNUMMER)), "2");
+}
+
+TEST(incomplete_date_keeps_year)
+{
+	oslo_graph *g = read_fixture(with_persoon(
+	    "", "<INSZ>00600099536</INSZ>" NAAM_JAN "<Geboorte><Datum>2000-00-00</Datum></Geboorte>"));
+	oslo_term_id moment = object(g, object(g, the_person(g), T_HEEFT_GEBOORTE), T_DATUM);
+	oslo_term_id desc = object(g, moment, T_IN_DATUM_TIJD);
+
+	CHECK(moment != 0);
+	CHECK(object(g, moment, T_IN_XSD_DATUM) == 0);
+	CHECK_STREQ(value(g, object(g, desc, T_JAAR)), "2000");
+	CHECK(object(g, desc, T_MAAND) == 0);
+	CHECK(object(g, desc, T_DAG) == 0);
+
+	/* not a calendar date, though every part is given: parts only */
+	g = read_fixture(
+	    with_persoon("", "<INSZ>1</INSZ><Geboorte><Datum>1999-02-29</Datum></Geboorte>"));
+	moment = object(g, object(g, the_person(g), T_HEEFT_GEBOORTE), T_DATUM);
+	CHECK(object(g, moment, T_IN_XSD_DATUM) == 0);
+	CHECK_STREQ(value(g, object(g, object(g, moment, T_IN_DATUM_TIJD), T_DAG)), "29");
+}
+
+TEST(missing_hoofdverblijfplaats)
+{
+	oslo_graph *g = read_fixture(with_persoon("Bron=\"KSZ\"", "<INSZ>12345678901</INSZ>" NAAM_JAN));
+	oslo_term_id p = the_person(g);
+
+	CHECK(p != 0);
+	CHECK(object(g, p, T_HEEFT_INWONERSCHAP) == 0);
+	CHECK(object(g, p, T_HEEFT_GEBOORTE) == 0);
+	CHECK_STREQ(value(g, object(g, p, T_BRON)), IRI_BRON_KSZ);
+
+	/* a source the IM gives no organisation for: left out */
+	g = read_fixture(with_persoon("Bron=\"XY\"", "<INSZ>12345678901</INSZ>"));
+	CHECK(object(g, the_person(g), T_BRON) == 0);
+}
+
+TEST(not_found_is_empty_graph)
+{
+	oslo_graph *g = read_fixture(
+	    response(GEEF_NS, "GeefPersoon", "02.02.0000",
+	             "<Antwoorden><Antwoord><Referte>r</Referte><Uitzonderingen><Uitzondering>"
+	             "<Identificatie>30001</Identificatie><Oorsprong>RR</Oorsprong><Type>FOUT</Type>"
+	             "<Diagnose>Geen gegevens gevonden</Diagnose></Uitzondering></Uitzonderingen>"
+	             "</Antwoord></Antwoorden>"));
+
+	CHECK(oslo_graph_size(g) == 0);
+}
+
+TEST(wrong_root)
+{
+	CHECK_ERROR(OSLO_ERR_XML_CONTENT, read_fixture("<html><body/></html>"));
+	CHECK_CONTAINS(unit_err.message, "html");
+	CHECK_ERROR(OSLO_ERR_XML_CONTENT,
+	            read_fixture("<m:GeefPersoon xmlns:m=\"" GEEF_NS "\"><Verzoek/></m:GeefPersoon>"));
+	CHECK_CONTAINS(unit_err.message, "request");
+}
+
+TEST(other_service_or_version)
+{
+	CHECK_ERROR(OSLO_ERR_UNSUPPORTED,
+	            read_fixture("<w:GeefOndernemingResponse xmlns:w=\"http://webservice."
+	                         "geefondernemingdienst-02_00.onderneming-02_00.vip.vlaanderen.be\">"
+	                         "<Repliek><Context><Naam>GeefOnderneming</Naam><Versie>02.00.0000"
+	                         "</Versie></Context></Repliek></w:GeefOndernemingResponse>"));
+	CHECK_CONTAINS(unit_err.message, "GeefOnderneming");
+	CHECK_CONTAINS(unit_err.message, "02.00.0000");
+	CHECK_CONTAINS(unit_err.message, "GeefPersoon 02.02");
+
+	CHECK_ERROR(OSLO_ERR_UNSUPPORTED,
+	            read_fixture(response("http://webservice.geefpersoondienst-02_00.persoon-02_00."
+	                                  "vip.vlaanderen.be",
+	                                  "GeefPersoon", "02.00.0000", "<Antwoorden/>")));
+	CHECK_CONTAINS(unit_err.message, "GeefPersoon version 02.00.0000");
+
+	/* the right element, but the Context names another version */
+	CHECK_ERROR(OSLO_ERR_UNSUPPORTED,
+	            read_fixture(response(GEEF_NS, "GeefPersoon", "02.03.0000", "<Antwoorden/>")));
+}
+
+TEST(soap_fault)
+{
+	CHECK_ERROR(OSLO_ERR_DATA,
+	            read_fixture("<e:Envelope xmlns:e=\"http://schemas.xmlsoap.org/soap/envelope/\">"
+	                         "<e:Body><e:Fault><faultcode>Server</faultcode>"
+	                         "<faultstring>Throttled, try later</faultstring>"
+	                         "<detail><message>rate 10/s</message></detail></e:Fault></e:Body>"
+	                         "</e:Envelope>"));
+	CHECK_CONTAINS(unit_err.message, "SOAP Fault");
+	CHECK_CONTAINS(unit_err.message, "Throttled, try later");
+	CHECK_CONTAINS(unit_err.detail, "rate 10/s");
+}
+
+TEST(level2_uitzondering)
+{
+	CHECK_ERROR(OSLO_ERR_DATA,
+	            read_fixture(response(GEEF_NS, "GeefPersoon", "02.02.0000",
+	                                  "<Uitzonderingen><Uitzondering><Identificatie>13001"
+	                                  "</Identificatie><Oorsprong>MAGDA</Oorsprong><Type>FOUT"
+	                                  "</Type><Diagnose>Geen machtiging</Diagnose>"
+	                                  "</Uitzondering></Uitzonderingen>")));
+	CHECK_CONTAINS(unit_err.message, "Uitzondering 13001 (MAGDA, FOUT): Geen machtiging");
+}
+
+TEST(malformed_structure)
+{
+	CHECK_ERROR(OSLO_ERR_XML_CONTENT,
+	            read_fixture(response(GEEF_NS, "GeefPersoon", "02.02.0000", "")));
+	CHECK_CONTAINS(unit_err.message, "neither Antwoorden nor Uitzonderingen");
+	CHECK_ERROR(OSLO_ERR_XML_CONTENT, read_fixture(with_persoon("", NAAM_JAN)));
+	CHECK_CONTAINS(unit_err.message, "has no INSZ");
+	CHECK_ERROR(OSLO_ERR_DATA,
+	            read_fixture(with_persoon("", "<INSZ>1</INSZ><Geboorte>"
+	                                          "<Datum>1990-1-1</Datum></Geboorte>")));
+	CHECK_CONTAINS(unit_err.message, "Geboorte/Datum (line 1)");
+	CHECK_ERROR(OSLO_ERR_DATA,
+	            read_fixture(with_persoon("", "<INSZ>1</INSZ><Adressen><Hoofdverblijfplaats>"
+	                                          "<ISOCodeLand>be</ISOCodeLand></Hoofdverblijfplaats>"
+	                                          "</Adressen>")));
+	CHECK_CONTAINS(unit_err.message, "ISOCodeLand");
+}
+
+TEST(writer_options_and_person_count)
+{
+	static char two[12000];
+	oslo_graph *g;
+
+	g = read_fixture(with_persoon("", "<INSZ>1</INSZ>"));
+	CHECK_ERROR(OSLO_ERR_PARAMETER, write_im(g, "{}"));
+	CHECK_CONTAINS(unit_err.message, "context");
+	CHECK_ERROR(OSLO_ERR_PARAMETER, write_im(g, "{\"context\": \"urn:x\"}"));
+	CHECK_ERROR(OSLO_ERR_SYNTAX, write_im(g, "{\"context\" 1}"));
+
+	CHECK_ERROR(OSLO_ERR_DATA, write_im(oslo_graph_new(), context_options));
+	CHECK_CONTAINS(unit_err.message, "has none");
+
+	/* two Antwoorden with a Persoon each: two persons; the writer wants one */
+	snprintf(two, sizeof(two), "%s",
+	         response(GEEF_NS, "GeefPersoon", "02.02.0000",
+	                  "<Antwoorden><Antwoord><Inhoud><Persoon><INSZ>1</INSZ></Persoon></Inhoud>"
+	                  "</Antwoord><Antwoord><Inhoud><Persoon><INSZ>2</INSZ></Persoon></Inhoud>"
+	                  "</Antwoord></Antwoorden>"));
+	g = read_fixture(two);
+	CHECK(persons(g, NULL, 0) == 2);
+	CHECK_ERROR(OSLO_ERR_DATA, write_im(g, context_options));
+	CHECK_CONTAINS(unit_err.message, "2 top-level");
+}
+
+/* ---- comparing with the official JSON ---- */
+
+static json_object *
+jget(json_object *o, const char *key)
+{
+	json_object *v = NULL;
+
+	if (o && json_object_get_type(o) == json_type_array)
+		o = json_object_array_length(o) > 0 ? json_object_array_get_idx(o, 0) : NULL;
+	if (o == NULL || !json_object_object_get_ex(o, key, &v))
+		return NULL;
+	return v;
+}
+
+/* the string of "x", {"@value": "x"} or {"@id": "x"} (first of an array) */
+static const char *
+jstr(json_object *o)
+{
+	json_object *v;
+
+	if (o && json_object_get_type(o) == json_type_array)
+		o = json_object_array_length(o) > 0 ? json_object_array_get_idx(o, 0) : NULL;
+	if (o == NULL)
+		return NULL;
+	if (json_object_get_type(o) == json_type_string)
+		return json_object_get_string(o);
+	if ((v = jget(o, "@value")) || (v = jget(o, "@id")))
+		return json_object_get_string(v);
+	return NULL;
+}
+
+/* the values of a set, sorted and joined with "|" */
+static char *
+jset(json_object *o)
+{
+	const char *items[64];
+	size_t n = 0;
+	static char buf[4][1024];
+	static int which;
+	char *out = buf[which++ % 4];
+
+	out[0] = '\0';
+	if (o && json_object_get_type(o) == json_type_array)
+		for (size_t i = 0; i < json_object_array_length(o) && n < 64; i++)
+			items[n++] = jstr(json_object_array_get_idx(o, i));
+	else if (o)
+		items[n++] = jstr(o);
+	for (size_t i = 0; i < n; i++)
+		for (size_t j = i + 1; j < n; j++)
+			if (strcmp(items[j], items[i]) < 0)
+			{
+				const char *t = items[i];
+
+				items[i] = items[j];
+				items[j] = t;
+			}
+	for (size_t i = 0; i < n; i++)
+		snprintf(out + strlen(out), 1024 - strlen(out), "%s%s", i ? "|" : "", items[i]);
+	return out;
+}
+
+/* heeftVerblijfplaats entry of the given @type */
+static json_object *
+verblijfplaats(json_object *person, const char *type)
+{
+	json_object *list = jget(jget(person, "heeftInwonerschap"), "heeftVerblijfplaats");
+
+	for (size_t i = 0; list && i < json_object_array_length(list); i++)
+	{
+		json_object *e = json_object_array_get_idx(list, i);
+
+		if (jstr(jget(e, "@type")) && strcmp(jstr(jget(e, "@type")), type) == 0)
+			return e;
+	}
+	return NULL;
+}
+
+#define CHECK_SAME(ours, theirs, path)                                                             \
+	do                                                                                             \
+	{                                                                                              \
+		const char *o_ = jstr(jget_path(ours, path));                                              \
+		const char *t_ = jstr(jget_path(theirs, path));                                            \
+		if (t_ != NULL || o_ != NULL)                                                              \
+			CHECK_STREQ(o_, t_);                                                                   \
+	} while (0)
+
+static json_object *
+jget_path(json_object *o, const char *path)
+{
+	char key[64];
+
+	while (o && *path)
+	{
+		size_t n = strcspn(path, ".");
+
+		snprintf(key, sizeof(key), "%.*s", (int)n, path);
+		o = jget(o, key);
+		path += n + (path[n] == '.');
+	}
+	return o;
+}
+
+static void
+compare_with_official(const char *xml_path, const char *json_path)
+{
+	size_t len;
+	char *xml = unit_read_file(xml_path, &len);
+	char *expected = unit_read_file(json_path, NULL);
+	oslo_graph *g = read_magda(xml, len);
+	char *ours_text = write_im(g, context_options);
+	json_object *ours_doc = json_tokener_parse(ours_text);
+	json_object *theirs_doc = json_tokener_parse(expected);
+	json_object *ours = jget(ours_doc, "data");
+	json_object *theirs = jget(theirs_doc, "data");
+	json_object *our_adres = jget(verblijfplaats(ours, "Domicilie"), "verblijfsadres");
+	json_object *their_adres = jget(verblijfplaats(theirs, "Domicilie"), "verblijfsadres");
+
+	printf("  comparing with %s\n", json_path);
+	CHECK(ours != NULL && theirs != NULL);
+	CHECK_STREQ(jstr(jget(ours_doc, "@type")), "PersonEnvelope");
+	CHECK_STREQ(jstr(jget(ours, "@type")), "GeregistreerdPersoon");
+	CHECK_STREQ(jset(jget(ours, "voornaam")), jset(jget(theirs, "voornaam")));
+	CHECK_STREQ(jset(jget(ours, "achternaam")), jset(jget(theirs, "achternaam")));
+	CHECK(json_object_get_type(jget(ours, "voornaam")) == json_type_array);
+	CHECK_SAME(ours, theirs, "geslacht");
+	CHECK_SAME(ours, theirs, "registratie.identificator");
+	CHECK_SAME(ours, theirs, "registratie.@type");
+	CHECK_SAME(ours, theirs, "bron");
+	CHECK_SAME(ours, theirs, "creatiedatum");
+	CHECK_SAME(ours, theirs, "creatiedatum.@type");
+	CHECK_SAME(ours, theirs, "modificatiedatum");
+	CHECK_SAME(ours, theirs, "heeftGeboorte.@type");
+	CHECK_SAME(ours, theirs, "heeftGeboorte.datum.@type");
+	CHECK_SAME(ours, theirs, "heeftGeboorte.datum.inXSDdatum");
+	CHECK_SAME(ours, theirs, "heeftGeboorte.datum.inXSDdatum.@type");
+	CHECK_SAME(ours, theirs, "heeftGeboorte.datum.inDatumTijd.@type");
+	CHECK_SAME(ours, theirs, "heeftGeboorte.datum.inDatumTijd.jaar");
+	CHECK_SAME(ours, theirs, "heeftGeboorte.datum.inDatumTijd.maand");
+	CHECK_SAME(ours, theirs, "heeftGeboorte.datum.inDatumTijd.dag");
+	if (their_adres == NULL)
+	{
+		/* e.g. only a VerblijfplaatsBuitenland, which is not mapped yet */
+		printf("  %s: no Domicilie in the official example\n", json_path);
+		CHECK(our_adres == NULL);
+		goto done;
+	}
+	CHECK_SAME(ours, theirs, "heeftInwonerschap.@type");
+	CHECK_SAME(ours, theirs, "heeftInwonerschap.jurisdictie.@type");
+	CHECK_SAME(ours, theirs, "heeftInwonerschap.jurisdictie.plaats");
+	CHECK(our_adres != NULL);
+	CHECK_SAME(our_adres, their_adres, "@type");
+	CHECK_SAME(our_adres, their_adres, "straatnaam");
+	CHECK_SAME(our_adres, their_adres, "straatnaam.@language");
+	CHECK_SAME(our_adres, their_adres, "huisnummer");
+	CHECK_SAME(our_adres, their_adres, "busnummer");
+	CHECK_SAME(our_adres, their_adres, "postcode");
+	CHECK_SAME(our_adres, their_adres, "gemeentenaam");
+	CHECK_SAME(our_adres, their_adres, "volledigAdres");
+	/*
+	 * land: the example writes "Belgie" where its own XML (and its own
+	 * volledigAdres) has "BELGIE"; we follow the XML.
+	 */
+	CHECK(jstr(jget(our_adres, "land")) && jstr(jget(their_adres, "land")) &&
+	      strcasecmp(jstr(jget(our_adres, "land")), jstr(jget(their_adres, "land"))) == 0);
+
+done:
+	json_object_put(ours_doc);
+	json_object_put(theirs_doc);
+	free(xml);
+	free(expected);
+}
+
+TEST(official_examples)
+{
+	const char *shared = unit_shared_dir();
+	char dir[4200], xml_path[4500], json_path[4500];
+	DIR *d;
+	struct dirent *e;
+	int pairs = 0;
+
+	if (!shared)
+	{
+		printf("  skip official_examples: /work/shared (../shared) is absent\n");
+		return;
+	}
+	CHECK(context_options != NULL);
+	snprintf(dir, sizeof(dir), "%s/" IM_DIR "/xml-voorbeelden", shared);
+	d = opendir(dir);
+	CHECK(d != NULL);
+	while (d && (e = readdir(d)) != NULL)
+	{
+		size_t n = strlen(e->d_name);
+		FILE *f;
+
+		if (n < 5 || strcmp(e->d_name + n - 4, ".xml") != 0)
+			continue;
+		snprintf(xml_path, sizeof(xml_path), "%s/%s", dir, e->d_name);
+		snprintf(json_path, sizeof(json_path), "%s/" IM_DIR "/datavoorbeelden/%.*s.json", shared,
+		         (int)n - 4, e->d_name);
+		if ((f = fopen(json_path, "r")) == NULL)
+			continue;
+		fclose(f);
+		compare_with_official(xml_path, json_path);
+		pairs++;
+	}
+	if (d)
+		closedir(d);
+	printf("  %d official xml/json pair(s) compared\n", pairs);
+	CHECK(pairs >= 1);
+}
+
+/* ---- every MAGDA-Mock GeefPersoon response ---- */
+
+typedef struct mock_counts
+{
+	int files;
+	int with_person;
+	int empty;
+	int errors[OSLO_ERR_DATA + 1];
+	int partial_birth;
+	int with_address;
+	int json_written;
+} mock_counts;
+
+/* what the file holds, read independently of the plugin */
+static void
+expected_from_xml(const char *xml, size_t len, char *insz, size_t inszlen, bool *refused)
+{
+	xmlDocPtr doc = xmlReadMemory(xml, (int)len, NULL, "UTF-8", XML_PARSE_NONET);
+	xmlNodePtr n = doc ? xmlDocGetRootElement(doc) : NULL;
+
+	insz[0] = '\0';
+	*refused = false;
+	/* depth-first search for the first Persoon/INSZ and Repliek/Uitzonderingen */
+	while (n)
+	{
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "INSZ") == 0 &&
+		    n->parent && strcmp((const char *)n->parent->name, "Persoon") == 0 && !insz[0] &&
+		    n->children && n->children->content)
+			snprintf(insz, inszlen, "%s", (const char *)n->children->content);
+		if (n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "Uitzonderingen") == 0 &&
+		    n->parent && strcmp((const char *)n->parent->name, "Repliek") == 0)
+			*refused = true;
+		if (n->children && n->type == XML_ELEMENT_NODE)
+			n = n->children;
+		else
+		{
+			while (n && n->next == NULL)
+				n = n->parent;
+			if (n)
+				n = n->next;
+		}
+	}
+	if (doc)
+		xmlFreeDoc(doc);
+}
+
+static void
+run_mock(const char *path, mock_counts *c)
+{
+	size_t len;
+	char *xml = unit_read_file(path, &len);
+	char insz[64];
+	bool refused;
+	oslo_run_frame f;
+	oslo_captured_error err;
+
+	CHECK(xml != NULL);
+	if (!xml)
+		return;
+	c->files++;
+	expected_from_xml(xml, len, insz, sizeof(insz), &refused);
+	oslo_standalone_enter(&f, &err);
+	if (setjmp(f.jmp) == 0)
+	{
+		oslo_graph *g = read_magda(xml, len);
+		oslo_term_id p = the_person(g);
+
+		if (insz[0])
+		{
+			c->with_person++;
+			if (!p || !insz_of(g, p) || strcmp(insz_of(g, p), insz) != 0)
+			{
+				fprintf(stderr, "  %s: expected one person with INSZ %s\n", path, insz);
+				unit_current_failed = 1;
+			}
+			if (object(g, p, T_HEEFT_INWONERSCHAP))
+				c->with_address++;
+			if (object(g, object(g, p, T_HEEFT_GEBOORTE), T_DATUM) &&
+			    !object(g, object(g, object(g, p, T_HEEFT_GEBOORTE), T_DATUM), T_IN_XSD_DATUM))
+				c->partial_birth++;
+			if (context_options)
+			{
+				char *json = write_im(g, context_options);
+
+				CHECK_CONTAINS(json, insz);
+				c->json_written++;
+			}
+		}
+		else
+		{
+			CHECK(oslo_graph_size(g) == 0);
+			c->empty++;
+		}
+		oslo_standalone_leave(&f, true);
+	}
+	else
+	{
+		oslo_standalone_leave(&f, false);
+		c->errors[err.code]++;
+		/* only a level-2 refusal may fail, and as a data exception */
+		if (!refused || err.code != OSLO_ERR_DATA || insz[0])
+		{
+			fprintf(stderr, "  %s: unexpected error %d: %s\n", path, (int)err.code, err.message);
+			unit_current_failed = 1;
+		}
+	}
+	free(xml);
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+TEST(mock_responses)
+{
+	const char *shared = unit_shared_dir();
+	char dir[4200], path[4500];
+	char *names[1024];
+	size_t n = 0;
+	DIR *d;
+	struct dirent *e;
+	mock_counts c;
+
+	if (!shared)
+	{
+		printf("  skip mock_responses: /work/shared (../shared) is absent\n");
+		return;
+	}
+	memset(&c, 0, sizeof(c));
+	snprintf(dir, sizeof(dir), "%s/" MOCK_DIR, shared);
+	d = opendir(dir);
+	CHECK(d != NULL);
+	while (d && (e = readdir(d)) != NULL && n < 1024)
+		if (strlen(e->d_name) > 4 && strcmp(e->d_name + strlen(e->d_name) - 4, ".xml") == 0)
+			names[n++] = strdup(e->d_name);
+	if (d)
+		closedir(d);
+	qsort(names, n, sizeof(char *), name_cmp);
+	for (size_t i = 0; i < n; i++)
+	{
+		snprintf(path, sizeof(path), "%s/%s", dir, names[i]);
+		run_mock(path, &c);
+		free(names[i]);
+	}
+	printf("  %d responses: %d with a person (%d with hoofdverblijfplaats, %d with an "
+	       "incomplete birth date, %d written as JSON), %d without a person (empty graph), "
+	       "%d refused (OSLO_ERR_DATA), %d other errors\n",
+	       c.files, c.with_person, c.with_address, c.partial_birth, c.json_written, c.empty,
+	       c.errors[OSLO_ERR_DATA], c.files - c.with_person - c.empty - c.errors[OSLO_ERR_DATA]);
+	CHECK(c.files == 422);
+	CHECK(c.with_person + c.empty + c.errors[OSLO_ERR_DATA] == c.files);
+	CHECK(c.with_person > 400);
+	CHECK(c.partial_birth > 0);
+}
+
+int
+main(void)
+{
+	xmlInitParser();
+	load_plugin();
+	if (plugin_error)
+		fprintf(stderr, "cannot load the magda plugin: %s\n", plugin_error);
+	load_context_options();
+	RUN(descriptor);
+	if (plugin)
+	{
+		RUN(person_in_soap_envelope);
+		RUN(incomplete_date_keeps_year);
+		RUN(missing_hoofdverblijfplaats);
+		RUN(not_found_is_empty_graph);
+		RUN(wrong_root);
+		RUN(other_service_or_version);
+		RUN(soap_fault);
+		RUN(level2_uitzondering);
+		RUN(malformed_structure);
+		RUN(writer_options_and_person_count);
+		RUN(official_examples);
+		RUN(mock_responses);
+	}
+	return unit_report();
+}
