@@ -17,13 +17,14 @@ DATA       = $(filter-out sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(E
 # Public headers for third-party plugins, installed beside the server headers
 # in $(includedir_server)/extension/oslo_interop/.
 HEADERS_oslo_interop = extension/core/oslo_core.h extension/core/rdf_graph.h \
+	extension/core/rdf_syntax.h extension/core/jsonld_writer.h \
 	extension/core/oslo_plugin.h extension/core/oslo_plugin.mk
 
 DEPS_CFLAGS := $(shell xml2-config --cflags 2>/dev/null) $(shell pkg-config --cflags serd-0 json-c 2>/dev/null)
 DEPS_LIBS   := $(shell pkg-config --libs serd-0 json-c 2>/dev/null) $(shell xml2-config --libs 2>/dev/null) -ldl
 
 PG_CPPFLAGS = -Iextension/core -Iextension/pg $(DEPS_CFLAGS)
-PG_CFLAGS   = -std=gnu11 -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Werror=implicit-function-declaration
+PG_CFLAGS   = -std=gnu11 -Wall -Wextra -Wno-declaration-after-statement -Wno-unused-parameter -Wno-missing-field-initializers -Werror=implicit-function-declaration
 SHLIB_LINK  = $(DEPS_LIBS)
 
 TESTS        = $(sort $(wildcard test/sql/*.sql))
@@ -32,8 +33,17 @@ REGRESS_OPTS = --inputdir=test --outputdir=build/regress
 
 EXTRA_CLEAN = build sql/$(EXTENSION)--$(EXTVERSION).sql
 
-PG_CONFIG ?= pg_config
-PGXS := $(shell $(PG_CONFIG) --pgxs)
+# Prefer PostgreSQL 15 when several versions are installed.
+PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+
+ifeq ($(wildcard $(PGXS)),)
+# A fresh machine: no server headers yet. Install what is missing, then go on.
+.DEFAULT_GOAL := bootstrap
+bootstrap demo test deps bench conformance:
+	sh tools/install_deps.sh
+	$(MAKE) $(if $(filter bootstrap,$@),all,$@)
+else
 include $(PGXS)
 
 sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql $(sort $(wildcard mappings/*/*)) tools/embed_mappings.sh
@@ -41,3 +51,4 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql $(sort $(wildcard mapp
 
 include standalone.mk
 include project.mk
+endif

@@ -12,8 +12,6 @@ SA_LIB        = $(BUILD)/liboslo_core.a
 UNIT_SRCS    := $(sort $(wildcard test/unit/test_*.c))
 UNIT_BINS     = $(patsubst test/unit/%.c,$(BUILD)/unit/%,$(UNIT_SRCS))
 CLI           = $(BUILD)/oslo-interop
-# plugins the CLI and the unit tests load, built in the tree
-SA_PLUGIN_DIR = $(CURDIR)/plugins/magda
 
 $(BUILD)/core/%.o: extension/core/%.c extension/core/*.h
 	@mkdir -p $(dir $@)
@@ -35,15 +33,27 @@ $(CLI): extension/cli/*.c $(SA_LIB)
 		-o $@ extension/cli/*.c \
 		-Wl,--export-dynamic -Wl,--whole-archive $(SA_LIB) -Wl,--no-whole-archive $(DEPS_LIBS)
 
+$(BUILD)/rdf_suite: test/conformance/rdf_suite.c $(SA_LIB)
+	@mkdir -p $(dir $@)
+	$(SA_CC) $(SA_CFLAGS) $(SA_WARN) $(SA_CPPFLAGS) -o $@ $< \
+		-Wl,--whole-archive $(SA_LIB) -Wl,--no-whole-archive $(DEPS_LIBS)
+
+# plugins the loader must refuse (unit tests)
+TEST_PLUGINS = $(patsubst test/unit/plugins/%.c,$(BUILD)/testplugins/%.so,$(wildcard test/unit/plugins/*.c))
+$(BUILD)/testplugins/%.so: test/unit/plugins/%.c extension/core/oslo_plugin.h
+	@mkdir -p $(dir $@)
+	$(SA_CC) $(SA_CFLAGS) $(SA_CPPFLAGS) -fPIC -shared -o $@ $<
+
 .PHONY: standalone plugins unit cli
-standalone: $(SA_LIB) $(CLI) $(UNIT_BINS)
+standalone: $(SA_LIB) $(CLI) $(UNIT_BINS) $(TEST_PLUGINS) $(if $(wildcard test/conformance/rdf_suite.c),$(BUILD)/rdf_suite)
 cli: $(CLI)
 
 PLUGIN_DIRS := $(sort $(dir $(wildcard plugins/*/Makefile)))
 plugins:
-	for d in $(PLUGIN_DIRS); do $(MAKE) -C $$d PG_CONFIG=$(PG_CONFIG) OSLO_INCLUDE=$(CURDIR)/extension/core || exit 1; done
+	@for d in $(PLUGIN_DIRS); do $(MAKE) -C $$d PG_CONFIG=$(PG_CONFIG) OSLO_INCLUDE=$(CURDIR)/extension/core || exit 1; done
+	@mkdir -p $(BUILD)/plugins && cp plugins/*/*.so $(BUILD)/plugins/
 
 # The unit tests run each test binary; each prints "N passed, N failed".
 unit: standalone plugins
-	@fail=0; for t in $(UNIT_BINS); do echo "== $$t"; OSLO_PLUGIN_DIR=$(CURDIR)/plugins/magda OSLO_SOURCE_DIR=$(CURDIR) $$t || fail=1; done; \
+	@fail=0; for t in $(UNIT_BINS); do echo "== $$t"; OSLO_PLUGIN_DIR=$(CURDIR)/$(BUILD)/plugins OSLO_TEST_PLUGIN_DIR=$(CURDIR)/$(BUILD)/testplugins OSLO_SOURCE_DIR=$(CURDIR) $$t || fail=1; done; \
 	if [ $$fail -ne 0 ]; then echo "unit tests FAILED"; exit 1; fi

@@ -125,6 +125,8 @@ oslo_strdup(const char *s)
 	return oslo_strndup(s, strlen(s));
 }
 
+static char *vformat(const char *fmt, va_list args) OSLO_PRINTF(1, 0);
+
 static char *
 vformat(const char *fmt, va_list args)
 {

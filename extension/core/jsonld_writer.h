@@ -50,4 +50,79 @@ typedef struct oslo_jsonld_options
 extern void oslo_jsonld_write_compacted(const oslo_graph *g, const oslo_jsonld_context *ctx,
 										const oslo_jsonld_options *options, oslo_buf *out);
 
+/*
+ * The parsed context, shared by jsonld_context.c (which builds it) and the
+ * compactor (jsonld_iri_compaction.c, jsonld_writer.c). All strings are in
+ * host memory.
+ */
+typedef struct oslo_jsonld_term
+{
+	char *name;
+	/* absolute IRI, blank node id, a keyword (alias), or NULL (null term) */
+	char *iri;
+	/* type coercion: NULL, "@id", "@vocab" or a datatype IRI */
+	char *type;
+	bool has_language;  /* "@language" given; language NULL means null */
+	char *language;     /* lower-cased */
+	bool set_container; /* "@container": "@set" */
+	bool prefix;        /* usable as the prefix of a compact IRI */
+} oslo_jsonld_term;
+
+struct oslo_jsonld_context
+{
+	/* term selection order: shortest name first, then least name */
+	oslo_jsonld_term *terms;
+	size_t nterms;
+	/* indexes into terms ordered by IRI, then term selection order */
+	size_t *by_iri;
+	/* indexes into terms ordered by name */
+	size_t *by_name;
+	char *vocab;    /* NULL when none */
+	char *base;     /* accepted, not used for output */
+	char *language; /* default language, lower-cased, or NULL */
+	/* the context as JSON text (object or array), written as "@context" */
+	char *json;
+};
+
+extern const oslo_jsonld_term *oslo_jsonld_context_term(const oslo_jsonld_context *ctx,
+                                                        const char *name);
+
+/*
+ * IRI compaction (jsonld_iri_compaction.c), following the JSON-LD 1.1 IRI
+ * Compaction and Term Selection algorithms for the value kinds a graph has.
+ */
+typedef enum oslo_jsonld_value_kind
+{
+	OSLO_JSONLD_NO_VALUE,      /* @type values and vocabulary IRIs */
+	OSLO_JSONLD_NODE_REF,      /* {"@id": iri} */
+	OSLO_JSONLD_NODE_EMBEDDED, /* an embedded node object without @id */
+	OSLO_JSONLD_STRING,        /* xsd:string literal */
+	OSLO_JSONLD_LANG_STRING,   /* literal with a language */
+	OSLO_JSONLD_TYPED          /* literal with another datatype */
+} oslo_jsonld_value_kind;
+
+typedef struct oslo_jsonld_value_info
+{
+	oslo_jsonld_value_kind kind;
+	const char *iri;      /* NODE_REF: the node's IRI or "_:label" */
+	const char *datatype; /* TYPED: datatype IRI */
+	const char *language; /* LANG_STRING: lower-cased tag */
+} oslo_jsonld_value_info;
+
+/* the term chosen for property iri and this value, or NULL */
+extern const oslo_jsonld_term *oslo_jsonld_select_term(const oslo_jsonld_context *ctx,
+                                                       const char *iri,
+                                                       const oslo_jsonld_value_info *value);
+
+/*
+ * Compact iri: vocab true for properties, @type values and @vocab-coerced
+ * values (terms and @vocab allowed); false for node identifiers. value is
+ * NULL for @type values and identifiers. Returns a new host string.
+ */
+extern char *oslo_jsonld_compact_iri(const oslo_jsonld_context *ctx, const char *iri, bool vocab,
+                                     const oslo_jsonld_value_info *value);
+
+/* the alias of a keyword ("@id", "@type", ...) in ctx, or the keyword */
+extern const char *oslo_jsonld_keyword(const oslo_jsonld_context *ctx, const char *keyword);
+
 #endif

@@ -1,0 +1,243 @@
+/*
+ * oslo_interop_cli.c
+ *	  oslo-interop: the core library on the command line, for ETL pipelines
+ *	  and for trying formats without a database.
+ *
+ *	oslo-interop [--plugin-dir DIR] [--mappings DIR] COMMAND ...
+ *	  convert --from F --to T [--options JSON] [FILE|-]
+ *	  isomorphic [--format F] FILE1 FILE2		exit 0 when isomorphic, 1 when not
+ *	  formats | plugins
+ *
+ * Exit status: 0 success, 1 a negative answer, 2 an error (printed with its
+ * class, message and detail on stderr).
+ */
+#include "oslo_formats.h"
+#include "oslo_standalone.h"
+#include "rdf_syntax.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#ifndef OSLO_DEFAULT_PLUGIN_DIR
+#define OSLO_DEFAULT_PLUGIN_DIR "/usr/lib/postgresql/15/lib/oslo_interop"
+#endif
+
+static const char *mappings_dir;
+
+static const char *const errclass[] = {
+	"", "syntax error", "invalid XML", "unexpected XML content", "invalid parameter",
+	"limit exceeded", "corrupt data", "not supported", "out of memory", "plugin error",
+	"data error"};
+
+static void
+usage(void)
+{
+	fputs("usage: oslo-interop [--plugin-dir DIR] [--mappings DIR] COMMAND\n"
+		  "  convert --from FORMAT --to FORMAT [--options JSON] [FILE|-]\n"
+		  "  isomorphic [--format FORMAT] FILE1 FILE2   (exit 0: isomorphic, 1: not)\n"
+		  "  formats                                    list formats\n"
+		  "  plugins                                    list plugins\n",
+		  stderr);
+	exit(2);
+}
+
+/* whole file (or stdin for "-") in host memory */
+static char *
+read_input(const char *path, size_t *len)
+{
+	FILE	   *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	oslo_buf	b;
+	char		chunk[65536];
+	size_t		n;
+
+	if (f == NULL)
+		oslo_error(OSLO_ERR_PARAMETER, "cannot open %s", path);
+	oslo_buf_init(&b);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		oslo_buf_append(&b, chunk, n);
+	if (f != stdin)
+		fclose(f);
+	*len = b.len;
+	return b.data;
+}
+
+/* contexts come from the mappings MANIFEST, as the database's catalog does */
+static const char *
+resolve_context(const char *iri)
+{
+	char		path[4096];
+	char		line[4096];
+	FILE	   *f;
+	const char *found = NULL;
+
+	if (mappings_dir == NULL)
+		return NULL;
+	snprintf(path, sizeof(path), "%s/MANIFEST", mappings_dir);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return NULL;
+	while (fgets(line, sizeof(line), f))
+	{
+		char		kind[64], liri[2048], file[1024];
+
+		if (line[0] == '#' || sscanf(line, "%63s %2047s %1023s", kind, liri, file) != 3)
+			continue;
+		if (strcmp(kind, "context") == 0 && strcmp(liri, iri) == 0)
+		{
+			size_t		len;
+
+			snprintf(path, sizeof(path), "%s/%s", mappings_dir, file);
+			found = read_input(path, &len);
+			break;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
+typedef struct command
+{
+	int			argc;
+	char	  **argv;
+	int			result;
+} command;
+
+static void
+cmd_convert(void *arg)
+{
+	command    *c = arg;
+	const char *from = NULL, *to = NULL, *options = NULL, *file = "-";
+	char	   *input;
+	size_t		len;
+	oslo_buf	out;
+
+	for (int i = 0; i < c->argc; i++)
+	{
+		if (strcmp(c->argv[i], "--from") == 0 && i + 1 < c->argc)
+			from = c->argv[++i];
+		else if (strcmp(c->argv[i], "--to") == 0 && i + 1 < c->argc)
+			to = c->argv[++i];
+		else if (strcmp(c->argv[i], "--options") == 0 && i + 1 < c->argc)
+			options = c->argv[++i];
+		else
+			file = c->argv[i];
+	}
+	if (from == NULL || to == NULL)
+		usage();
+	input = read_input(file, &len);
+	oslo_buf_init(&out);
+	oslo_formats_transform(input, len, from, to, options, &out);
+	fwrite(out.data, 1, out.len, stdout);
+	if (out.len && out.data[out.len - 1] != '\n')
+		fputc('\n', stdout);
+}
+
+static void
+cmd_isomorphic(void *arg)
+{
+	command    *c = arg;
+	const char *format = "nquads";
+	const char *files[2];
+	int			nfiles = 0;
+	oslo_graph *g[2];
+
+	for (int i = 0; i < c->argc; i++)
+	{
+		if (strcmp(c->argv[i], "--format") == 0 && i + 1 < c->argc)
+			format = c->argv[++i];
+		else if (nfiles < 2)
+			files[nfiles++] = c->argv[i];
+		else
+			usage();
+	}
+	if (nfiles != 2)
+		usage();
+	for (int k = 0; k < 2; k++)
+	{
+		size_t		len;
+		char	   *input = read_input(files[k], &len);
+
+		g[k] = oslo_formats_read(input, len, format, NULL);
+	}
+	c->result = oslo_graph_isomorphic(g[0], g[1]) ? 0 : 1;
+}
+
+static void
+cmd_formats(void *arg)
+{
+	printf("%-18s %-10s %-4s %-5s %s\n", "name", "provider", "read", "write", "description");
+	for (size_t i = 0; i < oslo_formats_count(); i++)
+	{
+		const oslo_format_info *f = oslo_formats_get(i);
+
+		printf("%-18s %-10s %-4s %-5s %s\n", f->name, f->provider, f->readable ? "yes" : "no",
+			   f->writable ? "yes" : "no", f->description ? f->description : "");
+	}
+}
+
+static void
+cmd_plugins(void *arg)
+{
+	for (size_t i = 0; i < oslo_formats_plugin_count(); i++)
+	{
+		const oslo_plugin_info *p = oslo_formats_plugin(i);
+
+		printf("%s %s (ABI %u) %s: %s\n", p->name, p->version, p->abi_version, p->path,
+			   p->refused ? p->refused : "loaded");
+	}
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *plugin_dir = getenv("OSLO_PLUGIN_DIR");
+	oslo_format_host host = {NULL, NULL, resolve_context};
+	oslo_captured_error err;
+	command		c = {0, NULL, 0};
+	void		(*fn)(void *) = NULL;
+	int			i = 1;
+
+	if (plugin_dir == NULL)
+		plugin_dir = OSLO_DEFAULT_PLUGIN_DIR;
+#ifdef OSLO_SOURCE_DIR
+	mappings_dir = OSLO_SOURCE_DIR "/mappings";
+#endif
+	for (; i < argc && strncmp(argv[i], "--", 2) == 0; i++)
+	{
+		if (strcmp(argv[i], "--plugin-dir") == 0 && i + 1 < argc)
+			plugin_dir = argv[++i];
+		else if (strcmp(argv[i], "--mappings") == 0 && i + 1 < argc)
+			mappings_dir = argv[++i];
+		else
+			usage();
+	}
+	if (i >= argc)
+		usage();
+	if (strcmp(argv[i], "convert") == 0)
+		fn = cmd_convert;
+	else if (strcmp(argv[i], "isomorphic") == 0)
+		fn = cmd_isomorphic;
+	else if (strcmp(argv[i], "formats") == 0)
+		fn = cmd_formats;
+	else if (strcmp(argv[i], "plugins") == 0)
+		fn = cmd_plugins;
+	else
+		usage();
+	c.argc = argc - i - 1;
+	c.argv = argv + i + 1;
+
+	oslo_standalone_init();
+	oslo_formats_set_host(&host);
+	oslo_formats_load_plugins(plugin_dir);
+	if (!oslo_standalone_run(fn, &c, &err))
+	{
+		fprintf(stderr, "oslo-interop: %s: %s\n",
+				err.code > 0 && err.code <= OSLO_ERR_DATA ? errclass[err.code] : "error",
+				err.message);
+		if (err.detail[0])
+			fprintf(stderr, "DETAIL: %s\n", err.detail);
+		return 2;
+	}
+	return c.result;
+}

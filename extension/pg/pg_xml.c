@@ -1,0 +1,106 @@
+/*
+ * pg_xml.c
+ *	  Parse XML for plugins the way the server's xml.c does: pg_xml_init
+ *	  installs the server's entity loader (every external entity expands to
+ *	  nothing) and error handler, inside PG_TRY so both are always restored.
+ */
+#include "pg_host.h"
+
+#include "mb/pg_wchar.h"
+#include "utils/xml.h"
+#include "oslo_formats.h"
+
+#include <libxml/parser.h>
+
+static xmlDocPtr
+pg_parse_xml(const char *bytes, size_t len)
+{
+	PgXmlErrorContext *xmlerrcxt;
+	volatile xmlParserCtxtPtr ctxt = NULL;
+	volatile xmlDocPtr doc = NULL;
+	char	   *utf8;
+	int			utf8_len;
+	int			options;
+
+	oslo_pg_check_input_size(len, "XML document");
+	/* libxml2 works in UTF-8; the caller's text is in the server encoding */
+	utf8 = (char *) pg_do_encoding_conversion((unsigned char *) bytes, (int) len,
+											  GetDatabaseEncoding(), PG_UTF8);
+	utf8_len = utf8 != bytes ? (int) strlen(utf8) : (int) len;
+
+	/* no NOENT, DTDLOAD or XINCLUDE: nothing outside the document is read */
+	options = XML_PARSE_NONET | XML_PARSE_NOBLANKS | (oslo_xml_huge ? XML_PARSE_HUGE : 0);
+
+	xmlerrcxt = pg_xml_init(PG_XML_STRICTNESS_WELLFORMED);
+	PG_TRY();
+	{
+		ctxt = xmlNewParserCtxt();
+		if (ctxt == NULL || pg_xml_error_occurred(xmlerrcxt))
+			xml_ereport(xmlerrcxt, ERROR, ERRCODE_OUT_OF_MEMORY,
+						"could not allocate parser context");
+		doc = xmlCtxtReadMemory(ctxt, utf8, utf8_len, NULL, "UTF-8", options);
+		if (doc == NULL || pg_xml_error_occurred(xmlerrcxt))
+			xml_ereport(xmlerrcxt, ERROR, ERRCODE_INVALID_XML_DOCUMENT, "invalid XML document");
+	}
+	PG_CATCH();
+	{
+		if (doc != NULL)
+			xmlFreeDoc(doc);
+		if (ctxt != NULL)
+			xmlFreeParserCtxt(ctxt);
+		pg_xml_done(xmlerrcxt, true);
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+
+	xmlFreeParserCtxt(ctxt);
+	pg_xml_done(xmlerrcxt, false);
+	return doc;
+}
+
+static void
+pg_free_xml(xmlDocPtr doc)
+{
+	xmlFreeDoc(doc);
+}
+
+/*
+ * JSON-LD contexts come from the catalog table oslo.context, never from a
+ * network or a file. The document is copied into the caller's context.
+ */
+#include "executor/spi.h"
+#include "catalog/pg_type.h"
+#include "utils/builtins.h"
+
+static const char *
+pg_resolve_context(const char *iri)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		values[1];
+	char	   *result = NULL;
+	int			rc;
+
+	values[0] = CStringGetTextDatum(iri);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("SPI_connect failed")));
+	rc = SPI_execute_with_args("SELECT document::text FROM oslo.context WHERE iri = $1", 1,
+							   argtypes, values, NULL, true, 1);
+	if (rc == SPI_OK_SELECT && SPI_processed == 1)
+	{
+		char	   *doc = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+
+		if (doc)
+			result = MemoryContextStrdup(caller, doc);
+	}
+	SPI_finish();
+	return result;
+}
+
+void
+oslo_pg_install_format_host(void)
+{
+	static const oslo_format_host host = {pg_parse_xml, pg_free_xml, pg_resolve_context};
+
+	oslo_formats_set_host(&host);
+}

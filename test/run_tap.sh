@@ -1,0 +1,28 @@
+#!/bin/sh
+# run_tap.sh: the TAP tests of test/t with PostgreSQL::Test::Cluster.
+# initdb refuses root, so as root the tests run as user postgres from a
+# temporary copy it can read; material from ../shared the tests need is
+# copied there too (read-only use, never into the repository).
+set -eu
+PG_CONFIG=${PG_CONFIG:-pg_config}
+PGXS_DIR=$(dirname "$($PG_CONFIG --pgxs)")/../..
+BIN=$($PG_CONFIG --bindir)
+work=$(mktemp -d /tmp/oslo_tap.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+cp -r test/t "$work/t"
+if [ -d ../shared/magda/examples/Persoon/GeefPersoon/02.02.0000 ]; then
+	mkdir -p "$work/shared"
+	cp -r ../shared/magda/examples/Persoon/GeefPersoon/02.02.0000 "$work/shared/geefpersoon-02.02"
+fi
+run() {
+	if [ "$(id -u)" = 0 ]; then
+		chown -R postgres: "$work"
+		runuser -u postgres -- "$@"
+	else
+		"$@"
+	fi
+}
+cd "$work"
+run env TESTDIR="$work" PATH="$BIN:$PATH" PG_REGRESS="$PGXS_DIR/src/test/regress/pg_regress" \
+	OSLO_SHARED_COPY="$work/shared" \
+	prove -I "$PGXS_DIR/src/test/perl" -I "$work/t" t/*.pl

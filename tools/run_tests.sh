@@ -1,0 +1,73 @@
+#!/bin/sh
+# run_tests.sh: every test of oslo_interop, in order: install, core unit
+# tests, pg_regress against a throwaway cluster, TAP tests, conformance
+# floors. Prints one closing line "N passed, M failed".
+set -u
+MAKE=${MAKE:-make}
+PG_CONFIG=${PG_CONFIG:-pg_config}
+export PG_CONFIG
+LOGS=build/logs
+mkdir -p "$LOGS" build/regress
+passed=0
+failed=0
+status=0
+
+count() { # count LOG: add "N passed, M failed" lines of LOG
+	for line in $(grep -E '^[0-9]+ passed, [0-9]+ failed' "$1" | sed 's/ passed, /:/; s/ failed.*//'); do
+		passed=$((passed + ${line%%:*}))
+		failed=$((failed + ${line##*:}))
+	done
+}
+
+stage() { # stage NAME CMD...: run, log, report
+	name=$1
+	shift
+	echo "== $name"
+	if "$@" >"$LOGS/$name.log" 2>&1; then
+		tail -n 3 "$LOGS/$name.log"
+	else
+		cat "$LOGS/$name.log"
+		echo "== $name FAILED"
+		status=1
+	fi
+}
+
+stage install $MAKE install-all || true
+[ $status -eq 0 ] || { echo "0 passed, 1 failed"; exit 1; }
+
+stage unit $MAKE unit
+count "$LOGS/unit.log"
+
+sh test/cluster.sh start || { echo "could not start the test cluster"; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
+trap 'sh test/cluster.sh stop' EXIT
+eval "export $(sh test/cluster.sh env)"
+
+stage regress $MAKE installcheck
+if grep -q "tests passed" "$LOGS/regress.log"; then
+	n=$(grep -oE 'All [0-9]+ tests passed' "$LOGS/regress.log" | grep -oE '[0-9]+')
+	passed=$((passed + ${n:-0}))
+else
+	[ -f build/regress/regression.diffs ] && head -n 200 build/regress/regression.diffs
+	f=$(grep -oE '[0-9]+ of [0-9]+ tests failed' "$LOGS/regress.log" | head -n1 | cut -d' ' -f1)
+	failed=$((failed + ${f:-1}))
+fi
+
+stage tap sh test/run_tap.sh
+n=$(grep -oE 'Tests=[0-9]+' "$LOGS/tap.log" | grep -oE '[0-9]+' || true)
+if grep -q '^Result: PASS' "$LOGS/tap.log"; then
+	passed=$((passed + ${n:-0}))
+else
+	failed=$((failed + 1))
+fi
+
+if [ -x build/rdf_suite ]; then
+	before=$status
+	status=0
+	stage conformance build/rdf_suite ../shared/conformance --floor test/conformance/floors.txt
+	grep -E '^[a-z]+: [0-9]+ passed' "$LOGS/conformance.log" || true
+	if [ $status -ne 0 ]; then failed=$((failed + 1)); else passed=$((passed + 1)); fi
+	[ $before -ne 0 ] && status=$before
+fi
+
+echo "$passed passed, $failed failed"
+[ $status -eq 0 ] && [ $failed -eq 0 ]
