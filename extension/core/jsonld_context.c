@@ -8,7 +8,9 @@
  * cycle detection. Features whose output would need a full processor
  * (@list, maps, @reverse, scoped contexts) are refused by name.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include "jsonld_writer.h"
 
 #include <json-c/json.h>

@@ -8,7 +8,9 @@
  * nodes by @id, properties by (compacted) key, values by their N-Triples
  * form, so that output is stable for tests and diffs.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include "jsonld_writer.h"
 
 #include <stdlib.h>
@@ -818,7 +820,13 @@ oslo_jsonld_write_compacted(const oslo_graph *g, const oslo_jsonld_context *ctx,
 
 	oslo_buf_putc(out, '{');
 	if (options->root != 0)
-		put_node_members(&w, options->root, root_graph(&w, options->root), false, &first);
+	{
+		/* an unreferenced blank root's label says nothing: leave it out */
+		bool anonymous = oslo_graph_term(g, options->root)->kind == OSLO_TERM_BLANK &&
+		                 w.refs[options->root] == 0;
+
+		put_node_members(&w, options->root, root_graph(&w, options->root), anonymous, &first);
+	}
 	else
 	{
 		if (options->context_reference || ctx)
