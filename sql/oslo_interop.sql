@@ -110,6 +110,12 @@ COMMENT ON FUNCTION oslo.transform(text, text, text, jsonb) IS 'Transform input 
 CREATE FUNCTION oslo.magda_to_graph(xml) RETURNS oslo.graph
 	AS 'MODULE_PATHNAME', 'oslo_magda_to_graph' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION oslo.magda_to_graph(xml) IS 'The OSLO graph of a MAGDA GeefPersoon 02.02 response (SOAP envelope or bare response)';
+CREATE FUNCTION oslo.magda_to_graph(text) RETURNS oslo.graph
+	AS 'MODULE_PATHNAME', 'oslo_magda_to_graph' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.magda_to_graph(text) IS 'The OSLO graph of a MAGDA GeefPersoon 02.02 response given as text (parsed once)';
 CREATE FUNCTION oslo.magda_to_oslo(xml) RETURNS jsonb
 	AS 'MODULE_PATHNAME', 'oslo_magda_to_oslo' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION oslo.magda_to_oslo(xml) IS 'The PersonEnvelope JSON-LD of the OSLO MAGDA-Persoon implementation model';
+CREATE FUNCTION oslo.magda_to_oslo(text) RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'oslo_magda_to_oslo' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.magda_to_oslo(text) IS 'The PersonEnvelope JSON-LD of a MAGDA GeefPersoon 02.02 response given as text (parsed once)';

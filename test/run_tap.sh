@@ -25,4 +25,4 @@ run() {
 cd "$work"
 run env TESTDIR="$work" PATH="$BIN:$PATH" PG_REGRESS="$PGXS_DIR/src/test/regress/pg_regress" \
 	OSLO_SHARED_COPY="$work/shared" \
-	prove -I "$PGXS_DIR/src/test/perl" -I "$work/t" t/*.pl
+	prove ${PROVE_FLAGS:-} -I "$PGXS_DIR/src/test/perl" -I "$work/t" t/*.pl

@@ -104,7 +104,8 @@ oslo_transform(PG_FUNCTION_ARGS)
 Datum
 oslo_magda_to_graph(PG_FUNCTION_ARGS)
 {
-	xmltype    *x = PG_GETARG_XML_P(0);
+	/* xml and text share their representation: both overloads land here */
+	text	   *x = PG_GETARG_TEXT_PP(0);
 	oslo_graph *g;
 
 	oslo_pg_load_plugins();
@@ -116,7 +117,7 @@ oslo_magda_to_graph(PG_FUNCTION_ARGS)
 Datum
 oslo_magda_to_oslo(PG_FUNCTION_ARGS)
 {
-	xmltype    *x = PG_GETARG_XML_P(0);
+	text	   *x = PG_GETARG_TEXT_PP(0);
 	oslo_buf	out;
 
 	oslo_pg_load_plugins();
