@@ -64,7 +64,7 @@ default_check_interrupts(void)
 
 static oslo_handlers handlers = {default_alloc, default_realloc,	free,
 								 default_error, default_notice,		default_guard,
-								 default_check_interrupts};
+								 default_check_interrupts, NULL, NULL, NULL};
 
 void
 oslo_set_handlers(const oslo_handlers *h)
@@ -77,6 +77,9 @@ oslo_set_handlers(const oslo_handlers *h)
 	handlers.guard = h->guard ? h->guard : default_guard;
 	handlers.check_interrupts =
 		h->check_interrupts ? h->check_interrupts : default_check_interrupts;
+	handlers.persist_begin = h->persist_begin;
+	handlers.persist_end = h->persist_end;
+	handlers.persist_drop = h->persist_drop;
 }
 
 void *
@@ -231,4 +234,46 @@ void
 oslo_guard_forget(oslo_guard *g)
 {
 	g->resource = NULL;
+}
+
+struct oslo_persist
+{
+	oslo_guard *guard;			/* abandons the build if an error unwinds */
+};
+
+static void
+persist_abandon(void *token)
+{
+	if (handlers.persist_end)
+		handlers.persist_end(token, false);
+}
+
+oslo_persist *
+oslo_persist_begin(void)
+{
+	/* both live in the caller's short-lived memory, not in the cache */
+	oslo_persist *p = handlers.alloc(sizeof(oslo_persist));
+
+	p->guard = oslo_guard_new(persist_abandon, NULL);
+	if (handlers.persist_begin)
+		p->guard->resource = handlers.persist_begin();
+	return p;
+}
+
+void *
+oslo_persist_commit(oslo_persist *p)
+{
+	void	   *token = p->guard->resource;
+
+	oslo_guard_forget(p->guard);
+	if (handlers.persist_end)
+		handlers.persist_end(token, true);
+	return token;
+}
+
+void
+oslo_persist_drop(void *token)
+{
+	if (token && handlers.persist_drop)
+		handlers.persist_drop(token);
 }

@@ -29,6 +29,12 @@ typedef struct oslo_jsonld_context oslo_jsonld_context;
 extern oslo_jsonld_context *oslo_jsonld_context_parse(const char *json, size_t len);
 extern void oslo_jsonld_context_free(oslo_jsonld_context *ctx);
 
+/*
+ * The parsed context for this JSON text, parsed once per process and kept
+ * (jsonld_context_cache.c). The result belongs to the cache: do not free it.
+ */
+extern const oslo_jsonld_context *oslo_jsonld_context_cached(const char *json, size_t len);
+
 /* Expanded form: an array of node objects; named graphs as {"@id", "@graph"}. */
 extern void oslo_jsonld_write_expanded(const oslo_graph *g, oslo_buf *out);
 

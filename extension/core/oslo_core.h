@@ -67,6 +67,14 @@ typedef struct oslo_handlers
 	void		(*guard)(oslo_guard *g);
 	/* called from long loops; may raise (query cancel) */
 	void		(*check_interrupts)(void);
+	/*
+	 * Caches: make allocations until persist_end() outlive the current
+	 * call (PostgreSQL: a child of CacheMemoryContext). persist_end(token,
+	 * false) and persist_drop(token) free them all. NULL: plain allocations.
+	 */
+	void	   *(*persist_begin)(void);
+	void		(*persist_end)(void *token, bool keep);
+	void		(*persist_drop)(void *token);
 } oslo_handlers;
 
 extern void oslo_set_handlers(const oslo_handlers *handlers);
@@ -94,6 +102,21 @@ extern oslo_guard *oslo_guard_new(void (*release)(void *), void *resource);
 extern void oslo_guard_release(oslo_guard *g);
 /* forget without releasing: ownership moved elsewhere */
 extern void oslo_guard_forget(oslo_guard *g);
+
+/*
+ * Build something that lives for the process (a cache entry):
+ *
+ *	oslo_persist *p = oslo_persist_begin();
+ *	... allocate and build ...
+ *	token = oslo_persist_commit(p);		keep; oslo_persist_drop(token) frees it
+ *
+ * An error between begin and commit frees what was built.
+ */
+typedef struct oslo_persist oslo_persist;
+
+extern oslo_persist *oslo_persist_begin(void);
+extern void *oslo_persist_commit(oslo_persist *p);
+extern void oslo_persist_drop(void *token);
 
 /*
  * A growable byte buffer in host memory; data is always NUL-terminated.

@@ -326,14 +326,13 @@ write_with_options(const oslo_graph *g, const char *to, const format_options *op
 	{
 		if (opts->context_json)
 		{
-			oslo_jsonld_context *ctx =
-				oslo_jsonld_context_parse(opts->context_json, strlen(opts->context_json));
+			const oslo_jsonld_context *ctx =
+				oslo_jsonld_context_cached(opts->context_json, strlen(opts->context_json));
 			oslo_jsonld_options jo;
 
 			memset(&jo, 0, sizeof(jo));
 			jo.compact_arrays = opts->compact_arrays;
 			oslo_jsonld_write_compacted(g, ctx, &jo, out);
-			oslo_jsonld_context_free(ctx);
 		}
 		else
 			oslo_jsonld_write_expanded(g, out);

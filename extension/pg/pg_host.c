@@ -103,11 +103,53 @@ pg_check_interrupts(void)
 	CHECK_FOR_INTERRUPTS();
 }
 
+/*
+ * Caches built by the core live in their own child of CacheMemoryContext,
+ * deleted when the build fails or the entry is evicted.
+ */
+typedef struct persist_token
+{
+	MemoryContext cxt;
+	MemoryContext caller;
+} persist_token;
+
+static void *
+pg_persist_begin(void)
+{
+	MemoryContext cxt = AllocSetContextCreate(CacheMemoryContext, "oslo_interop cache entry",
+											  ALLOCSET_SMALL_SIZES);
+	persist_token *t = MemoryContextAlloc(cxt, sizeof(persist_token));
+
+	t->cxt = cxt;
+	t->caller = MemoryContextSwitchTo(cxt);
+	return t;
+}
+
+static void
+pg_persist_end(void *token, bool keep)
+{
+	persist_token *t = token;
+
+	/* on an error path the caller's context is gone: leave CurrentMemoryContext be */
+	if (CurrentMemoryContext == t->cxt)
+		MemoryContextSwitchTo(t->caller);
+	if (!keep)
+		MemoryContextDelete(t->cxt);
+}
+
+static void
+pg_persist_drop(void *token)
+{
+	MemoryContextDelete(((persist_token *) token)->cxt);
+}
+
 void
 oslo_pg_install_handlers(void)
 {
-	static const oslo_handlers handlers = {pg_alloc, pg_realloc, pg_free, pg_error,
-										   pg_notice, pg_guard, pg_check_interrupts};
+	static const oslo_handlers handlers = {pg_alloc,		pg_realloc,		  pg_free,
+										   pg_error,		pg_notice,		  pg_guard,
+										   pg_check_interrupts, pg_persist_begin, pg_persist_end,
+										   pg_persist_drop};
 
 	oslo_set_handlers(&handlers);
 }

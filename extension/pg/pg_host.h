@@ -25,6 +25,9 @@ extern void oslo_pg_load_plugins(void);
 /* install the XML parser and context resolver used by plugin transforms */
 extern void oslo_pg_install_format_host(void);
 
+/* the JSON text of a context in oslo.context, cached per backend (pg_context.c) */
+extern const char *oslo_pg_resolve_context(const char *iri);
+
 /* oslo.graph values (graph_type.c) */
 extern oslo_graph *oslo_pg_graph_from_datum(Datum d);
 extern Datum oslo_pg_graph_to_datum(const oslo_graph *g);

@@ -64,43 +64,10 @@ pg_free_xml(xmlDocPtr doc)
 	xmlFreeDoc(doc);
 }
 
-/*
- * JSON-LD contexts come from the catalog table oslo.context, never from a
- * network or a file. The document is copied into the caller's context.
- */
-#include "executor/spi.h"
-#include "catalog/pg_type.h"
-#include "utils/builtins.h"
-
-static const char *
-pg_resolve_context(const char *iri)
-{
-	MemoryContext caller = CurrentMemoryContext;
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		values[1];
-	char	   *result = NULL;
-	int			rc;
-
-	values[0] = CStringGetTextDatum(iri);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("SPI_connect failed")));
-	rc = SPI_execute_with_args("SELECT document::text FROM oslo.context WHERE iri = $1", 1,
-							   argtypes, values, NULL, true, 1);
-	if (rc == SPI_OK_SELECT && SPI_processed == 1)
-	{
-		char	   *doc = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
-
-		if (doc)
-			result = MemoryContextStrdup(caller, doc);
-	}
-	SPI_finish();
-	return result;
-}
-
 void
 oslo_pg_install_format_host(void)
 {
-	static const oslo_format_host host = {pg_parse_xml, pg_free_xml, pg_resolve_context};
+	static const oslo_format_host host = {pg_parse_xml, pg_free_xml, oslo_pg_resolve_context};
 
 	oslo_formats_set_host(&host);
 }

@@ -68,7 +68,7 @@ magda_write_persoon_im(const oslo_data *input, const char *options_json, oslo_da
 {
 	bool is_string = false;
 	char *context = magda_option(options_json, "context", &is_string);
-	oslo_jsonld_context *ctx;
+	const oslo_jsonld_context *ctx;
 	oslo_jsonld_options opts;
 	oslo_buf out;
 
@@ -81,7 +81,8 @@ magda_write_persoon_im(const oslo_data *input, const char *options_json, oslo_da
 		oslo_error(OSLO_ERR_PARAMETER,
 		           "option \"context\" must be the context document, not a reference (\"%s\")",
 		           context);
-	ctx = oslo_jsonld_context_parse(context, strlen(context));
+	/* parsed once per process: the same context arrives with every message */
+	ctx = oslo_jsonld_context_cached(context, strlen(context));
 
 	memset(&opts, 0, sizeof(opts));
 	opts.root = envelope_person(input->graph);
@@ -92,7 +93,6 @@ magda_write_persoon_im(const oslo_data *input, const char *options_json, oslo_da
 	                    "\"@type\": \"PersonEnvelope\", \"data\": ");
 	oslo_jsonld_write_compacted(input->graph, ctx, &opts, &out);
 	oslo_buf_puts(&out, "}");
-	oslo_jsonld_context_free(ctx);
 	oslo_free(context);
 
 	output->kind = OSLO_DATA_BYTES;

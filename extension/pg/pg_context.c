@@ -1,0 +1,102 @@
+/*
+ * pg_context.c
+ *	  JSON-LD contexts by IRI from the catalog table oslo.context -- never
+ *	  from a network or a file. Documents are cached per backend and the
+ *	  cache is dropped whenever oslo.context changes (relcache invalidation).
+ */
+#include "pg_host.h"
+
+#include "catalog/namespace.h"
+#include "catalog/pg_type.h"
+#include "executor/spi.h"
+#include "utils/builtins.h"
+#include "utils/hsearch.h"
+#include "utils/inval.h"
+#include "utils/lsyscache.h"
+#include "utils/memutils.h"
+
+typedef struct context_entry
+{
+	char		iri[NAMEDATALEN * 4];	/* hash key; longer IRIs are not cached */
+	char	   *document;		/* NULL: the catalog has no such IRI */
+} context_entry;
+
+static HTAB *documents;
+static MemoryContext documents_cxt;
+static bool callback_registered;
+
+static void
+drop_documents(Datum arg, Oid relid)
+{
+	Oid			context_table = get_relname_relid("context", get_namespace_oid("oslo", true));
+
+	if (relid == InvalidOid || relid == context_table || !OidIsValid(context_table))
+	{
+		if (documents_cxt)
+			MemoryContextDelete(documents_cxt);
+		documents_cxt = NULL;
+		documents = NULL;
+	}
+}
+
+static char *
+fetch_document(const char *iri)
+{
+	MemoryContext caller = CurrentMemoryContext;
+	Oid			argtypes[1] = {TEXTOID};
+	Datum		values[1];
+	char	   *result = NULL;
+
+	values[0] = CStringGetTextDatum(iri);
+	if (SPI_connect() != SPI_OK_CONNECT)
+		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("SPI_connect failed")));
+	if (SPI_execute_with_args("SELECT document::text FROM oslo.context WHERE iri = $1", 1,
+							  argtypes, values, NULL, true, 1) == SPI_OK_SELECT &&
+		SPI_processed == 1)
+	{
+		char	   *doc = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+
+		if (doc)
+			result = MemoryContextStrdup(caller, doc);
+	}
+	SPI_finish();
+	return result;
+}
+
+const char *
+oslo_pg_resolve_context(const char *iri)
+{
+	context_entry *e;
+	bool		found;
+	char	   *doc;
+
+	if (strlen(iri) >= sizeof(e->iri))
+		return fetch_document(iri);
+	if (!callback_registered)
+	{
+		CacheRegisterRelcacheCallback(drop_documents, (Datum) 0);
+		callback_registered = true;
+	}
+	if (documents == NULL)
+	{
+		HASHCTL		ctl;
+
+		documents_cxt = AllocSetContextCreate(CacheMemoryContext, "oslo_interop contexts",
+											  ALLOCSET_DEFAULT_SIZES);
+		ctl.keysize = sizeof(e->iri);
+		ctl.entrysize = sizeof(context_entry);
+		ctl.hcxt = documents_cxt;
+		documents = hash_create("oslo_interop contexts", 16, &ctl,
+								HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+	}
+	e = hash_search(documents, iri, HASH_FIND, NULL);
+	if (e)
+		return e->document;
+	/* fetch before entering: an error must not leave a half-made entry */
+	doc = fetch_document(iri);
+	if (documents == NULL)		/* invalidated while we queried */
+		return doc;
+	e = hash_search(documents, iri, HASH_ENTER, &found);
+	e->document = doc ? MemoryContextStrdup(documents_cxt, doc) : NULL;
+	return e->document;
+}
