@@ -1,6 +1,9 @@
 -- oslo_interop install script (the build appends the catalog rows of mappings/).
 \echo Use "CREATE EXTENSION oslo_interop" to load this file. \quit
 
+-- Consumers call the functions; what they may read or change is granted per object.
+GRANT USAGE ON SCHEMA oslo TO PUBLIC;
+
 -- The graph type: an RDF dataset (default graph plus named graphs) in a
 -- compact binary form; its text form is N-Quads.
 CREATE TYPE oslo.graph;
@@ -91,6 +94,12 @@ REVOKE ALL ON oslo.context FROM PUBLIC;
 GRANT SELECT ON oslo.context TO PUBLIC;
 -- user-added contexts survive pg_dump; builtin rows come back with the extension
 SELECT pg_catalog.pg_extension_config_dump('oslo.context', 'WHERE NOT builtin');
+-- backends cache contexts: tell them when the catalog changes
+CREATE FUNCTION oslo.context_changed() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'oslo_context_changed' LANGUAGE C;
+COMMENT ON FUNCTION oslo.context_changed() IS 'Trigger: invalidates the per-backend context caches';
+CREATE TRIGGER context_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON oslo.context
+	FOR EACH STATEMENT EXECUTE FUNCTION oslo.context_changed();
 
 -- Formats and plugins. STABLE: the answer depends on the plugins installed
 -- in $libdir/oslo_interop and on oslo.context, not only on the arguments.

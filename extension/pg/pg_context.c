@@ -8,6 +8,7 @@
 
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
+#include "commands/trigger.h"
 #include "executor/spi.h"
 #include "utils/builtins.h"
 #include "utils/hsearch.h"
@@ -99,4 +100,23 @@ oslo_pg_resolve_context(const char *iri)
 	e = hash_search(documents, iri, HASH_ENTER, &found);
 	e->document = doc ? MemoryContextStrdup(documents_cxt, doc) : NULL;
 	return e->document;
+}
+
+PG_FUNCTION_INFO_V1(oslo_context_changed);
+
+/*
+ * Statement trigger on oslo.context: row changes send no relcache
+ * invalidation by themselves, so ask for one. It reaches this backend at the
+ * next command and every other backend when the transaction commits.
+ */
+Datum
+oslo_context_changed(PG_FUNCTION_ARGS)
+{
+	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+
+	if (!CALLED_AS_TRIGGER(fcinfo))
+		ereport(ERROR, (errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
+						errmsg("oslo.context_changed() must be called as a trigger")));
+	CacheInvalidateRelcache(trigdata->tg_relation);
+	return PointerGetDatum(NULL);
 }

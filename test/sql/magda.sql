@@ -110,3 +110,24 @@ SELECT oslo.magda_to_oslo(body::xml) #> '{data,achternaam}' AS achternaam FROM f
 
 -- the context comes from the catalog, never from the network
 SELECT iri, builtin, document ? '@context' AS has_context FROM oslo.context;
+
+-- the context is read once per backend and re-read when the catalog changes
+BEGIN;
+UPDATE oslo.context SET document = replace(document::text, '"voornaam"', '"firstNames"')::jsonb
+WHERE iri = 'urn:oslo-interop:context:magda-persoon-im:0.1';
+SELECT oslo.magda_to_oslo(body) #> '{data,firstNames}' AS renamed FROM fixture WHERE name = 'envelope';
+DELETE FROM oslo.context WHERE iri = 'urn:oslo-interop:context:magda-persoon-im:0.1';
+SELECT pg_temp.error_of($q$SELECT oslo.magda_to_oslo(body) FROM fixture WHERE name = 'envelope'$q$);
+ROLLBACK;
+SELECT oslo.magda_to_oslo(body) #> '{data,voornaam}' AS restored FROM fixture WHERE name = 'envelope';
+
+-- ordinary users read contexts but cannot change them
+CREATE ROLE oslo_regress_reader;
+GRANT SELECT ON fixture TO oslo_regress_reader;
+SET ROLE oslo_regress_reader;
+SELECT count(*) FROM oslo.context;
+SELECT pg_temp.error_of($q$DELETE FROM oslo.context$q$);
+SELECT oslo.magda_to_oslo(body) #> '{data,achternaam}' AS as_reader FROM fixture WHERE name = 'envelope';
+RESET ROLE;
+DROP OWNED BY oslo_regress_reader;
+DROP ROLE oslo_regress_reader;
