@@ -38,6 +38,9 @@ stage install $MAKE install-all || true
 stage unit $MAKE unit
 count "$LOGS/unit.log"
 
+stage cli sh test/cli/test_cli.sh
+count "$LOGS/cli.log"
+
 sh test/cluster.sh start || { echo "could not start the test cluster"; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
 trap 'sh test/cluster.sh stop' EXIT
 eval "export $(sh test/cluster.sh env)"
@@ -59,6 +62,9 @@ if grep -q '^Result: PASS' "$LOGS/tap.log"; then
 else
 	failed=$((failed + 1))
 fi
+
+stage docs sh tools/check_doc_examples.sh
+count "$LOGS/docs.log"
 
 if [ -x build/rdf_suite ]; then
 	before=$status
