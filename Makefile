@@ -41,8 +41,9 @@ ifeq ($(wildcard $(PGXS)),)
 # A fresh machine: no server headers yet. Install what is missing, then go on.
 .DEFAULT_GOAL := bootstrap
 bootstrap demo test deps bench conformance:
+	@if [ -n "$(OSLO_BOOTSTRAPPED)" ]; then echo "PostgreSQL 15 server headers (PGXS) still not found after installing packages" >&2; exit 1; fi
 	sh tools/install_deps.sh
-	$(MAKE) $(if $(filter bootstrap,$@),all,$@)
+	$(MAKE) OSLO_BOOTSTRAPPED=1 $(if $(filter bootstrap,$@),all,$@)
 else
 include $(PGXS)
 

@@ -3,7 +3,7 @@
 # test and demo, when they are missing. Run as root (or it prints the command).
 set -eu
 PACKAGES="postgresql-15 postgresql-server-dev-15 libxml2-dev libxslt1-dev libicu-dev
-libjson-c-dev libserd-dev pkg-config libipc-run-perl xsltproc gcc make"
+libjson-c-dev libserd-dev pkg-config perl libipc-run-perl xsltproc gcc make"
 
 missing=""
 for p in $PACKAGES; do
@@ -24,4 +24,6 @@ mkdir -p /etc/postgresql-common
 if [ ! -f /etc/postgresql-common/createcluster.conf ] || ! grep -q '^create_main_cluster' /etc/postgresql-common/createcluster.conf; then
 	echo 'create_main_cluster = false' >> /etc/postgresql-common/createcluster.conf
 fi
-apt-get install -y -qq --no-install-recommends $missing
+# keep our createcluster.conf if postgresql-common arrives now
+apt-get install -y -qq --no-install-recommends \
+	-o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold $missing
