@@ -52,10 +52,10 @@ EXCEPTION WHEN others THEN
 END \$\$;
 SELECT pg_temp.outcome(body) AS outcome, count(*) FROM magda_response GROUP BY 1 ORDER BY 2 DESC;"
 
-echo "== first names and birth dates of a few people, straight from the graphs"
+echo "== names and birth years of a few people, straight from the graphs"
 $PSQL -P pager=off -c "
 SELECT file, t.object AS value, regexp_replace(t.predicate, '.*[/#]', '') AS property
 FROM (SELECT file, body FROM magda_response ORDER BY file LIMIT 3) r,
      oslo.triples(oslo.magda_to_graph(r.body)) t
-WHERE t.predicate IN ('http://xmlns.com/foaf/0.1/givenName', 'http://www.w3.org/2006/time#inXSDDate')
+WHERE t.predicate IN ('http://xmlns.com/foaf/0.1/givenName', 'http://xmlns.com/foaf/0.1/familyName', 'http://www.w3.org/2006/time#year')
 ORDER BY file, property, value;"

@@ -38,6 +38,11 @@ stage install $MAKE install-all || true
 stage unit $MAKE unit
 count "$LOGS/unit.log"
 
+if command -v valgrind >/dev/null 2>&1; then
+	stage unit-valgrind $MAKE unit-valgrind
+	count "$LOGS/unit-valgrind.log"
+fi
+
 stage cli sh test/cli/test_cli.sh
 count "$LOGS/cli.log"
 

@@ -25,20 +25,27 @@
 
 static const char *mappings_dir;
 
-static const char *const errclass[] = {
-	"", "syntax error", "invalid XML", "unexpected XML content", "invalid parameter",
-	"limit exceeded", "corrupt data", "not supported", "out of memory", "plugin error",
-	"data error"};
+static const char *const errclass[] = {"",
+                                       "syntax error",
+                                       "invalid XML",
+                                       "unexpected XML content",
+                                       "invalid parameter",
+                                       "limit exceeded",
+                                       "corrupt data",
+                                       "not supported",
+                                       "out of memory",
+                                       "plugin error",
+                                       "data error"};
 
 static void
 usage(void)
 {
 	fputs("usage: oslo-interop [--plugin-dir DIR] [--mappings DIR] COMMAND\n"
-		  "  convert --from FORMAT --to FORMAT [--options JSON] [FILE|-]\n"
-		  "  isomorphic [--format FORMAT] FILE1 FILE2   (exit 0: isomorphic, 1: not)\n"
-		  "  formats                                    list formats\n"
-		  "  plugins                                    list plugins\n",
-		  stderr);
+	      "  convert --from FORMAT --to FORMAT [--options JSON] [FILE|-]\n"
+	      "  isomorphic [--format FORMAT] FILE1 FILE2   (exit 0: isomorphic, 1: not)\n"
+	      "  formats                                    list formats\n"
+	      "  plugins                                    list plugins\n",
+	      stderr);
 	exit(2);
 }
 
@@ -46,10 +53,10 @@ usage(void)
 static char *
 read_input(const char *path, size_t *len)
 {
-	FILE	   *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	oslo_buf	b;
-	char		chunk[65536];
-	size_t		n;
+	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+	oslo_buf b;
+	char chunk[65536];
+	size_t n;
 
 	if (f == NULL)
 		oslo_error(OSLO_ERR_PARAMETER, "cannot open %s", path);
@@ -66,9 +73,9 @@ read_input(const char *path, size_t *len)
 static const char *
 resolve_context(const char *iri)
 {
-	char		path[4096];
-	char		line[4096];
-	FILE	   *f;
+	char path[4096];
+	char line[4096];
+	FILE *f;
 	const char *found = NULL;
 
 	if (mappings_dir == NULL)
@@ -79,13 +86,13 @@ resolve_context(const char *iri)
 		return NULL;
 	while (fgets(line, sizeof(line), f))
 	{
-		char		kind[64], liri[2048], file[1024];
+		char kind[64], liri[2048], file[1024];
 
 		if (line[0] == '#' || sscanf(line, "%63s %2047s %1023s", kind, liri, file) != 3)
 			continue;
 		if (strcmp(kind, "context") == 0 && strcmp(liri, iri) == 0)
 		{
-			size_t		len;
+			size_t len;
 
 			snprintf(path, sizeof(path), "%s/%s", mappings_dir, file);
 			found = read_input(path, &len);
@@ -98,19 +105,19 @@ resolve_context(const char *iri)
 
 typedef struct command
 {
-	int			argc;
-	char	  **argv;
-	int			result;
+	int argc;
+	char **argv;
+	int result;
 } command;
 
 static void
 cmd_convert(void *arg)
 {
-	command    *c = arg;
+	command *c = arg;
 	const char *from = NULL, *to = NULL, *options = NULL, *file = "-";
-	char	   *input;
-	size_t		len;
-	oslo_buf	out;
+	char *input;
+	size_t len;
+	oslo_buf out;
 
 	for (int i = 0; i < c->argc; i++)
 	{
@@ -136,10 +143,10 @@ cmd_convert(void *arg)
 static void
 cmd_isomorphic(void *arg)
 {
-	command    *c = arg;
+	command *c = arg;
 	const char *format = "nquads";
 	const char *files[2];
-	int			nfiles = 0;
+	int nfiles = 0;
 	oslo_graph *g[2];
 
 	for (int i = 0; i < c->argc; i++)
@@ -155,8 +162,8 @@ cmd_isomorphic(void *arg)
 		usage();
 	for (int k = 0; k < 2; k++)
 	{
-		size_t		len;
-		char	   *input = read_input(files[k], &len);
+		size_t len;
+		char *input = read_input(files[k], &len);
 
 		g[k] = oslo_formats_read(input, len, format, NULL);
 	}
@@ -172,7 +179,7 @@ cmd_formats(void *arg)
 		const oslo_format_info *f = oslo_formats_get(i);
 
 		printf("%-18s %-10s %-4s %-5s %s\n", f->name, f->provider, f->readable ? "yes" : "no",
-			   f->writable ? "yes" : "no", f->description ? f->description : "");
+		       f->writable ? "yes" : "no", f->description ? f->description : "");
 	}
 }
 
@@ -184,7 +191,7 @@ cmd_plugins(void *arg)
 		const oslo_plugin_info *p = oslo_formats_plugin(i);
 
 		printf("%s %s (ABI %u) %s: %s\n", p->name, p->version, p->abi_version, p->path,
-			   p->refused ? p->refused : "loaded");
+		       p->refused ? p->refused : "loaded");
 	}
 }
 
@@ -194,9 +201,9 @@ main(int argc, char **argv)
 	const char *plugin_dir = getenv("OSLO_PLUGIN_DIR");
 	oslo_format_host host = {NULL, NULL, resolve_context};
 	oslo_captured_error err;
-	command		c = {0, NULL, 0};
-	void		(*fn)(void *) = NULL;
-	int			i = 1;
+	command c = {0, NULL, 0};
+	void (*fn)(void *) = NULL;
+	int i = 1;
 
 	if (plugin_dir == NULL)
 		plugin_dir = OSLO_DEFAULT_PLUGIN_DIR;
@@ -233,8 +240,8 @@ main(int argc, char **argv)
 	if (!oslo_standalone_run(fn, &c, &err))
 	{
 		fprintf(stderr, "oslo-interop: %s: %s\n",
-				err.code > 0 && err.code <= OSLO_ERR_DATA ? errclass[err.code] : "error",
-				err.message);
+		        err.code > 0 && err.code <= OSLO_ERR_DATA ? errclass[err.code] : "error",
+		        err.message);
 		if (err.detail[0])
 			fprintf(stderr, "DETAIL: %s\n", err.detail);
 		return 2;

@@ -19,12 +19,12 @@ oslo_buf_init(oslo_buf *b)
 void
 oslo_buf_reserve(oslo_buf *b, size_t extra)
 {
-	size_t		need = b->len + extra + 1;
+	size_t need = b->len + extra + 1;
 
 	if (need <= b->cap)
 		return;
 	/* SIZE_MAX / 2 would already exceed every host's allocation limit */
-	if (need > ((size_t) 1 << 40))
+	if (need > ((size_t)1 << 40))
 		oslo_error(OSLO_ERR_LIMIT, "output buffer would exceed 1 TB");
 	while (b->cap < need)
 		b->cap *= 2;
@@ -57,34 +57,33 @@ oslo_buf_putc(oslo_buf *b, char c)
 void
 oslo_buf_printf(oslo_buf *b, const char *fmt, ...)
 {
-	va_list		args;
-	int			n;
+	va_list args;
+	int n;
 
 	va_start(args, fmt);
 	n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, args);
 	va_end(args);
 	if (n < 0)
 		return;
-	if ((size_t) n >= b->cap - b->len)
+	if ((size_t)n >= b->cap - b->len)
 	{
-		oslo_buf_reserve(b, (size_t) n);
+		oslo_buf_reserve(b, (size_t)n);
 		va_start(args, fmt);
 		vsnprintf(b->data + b->len, b->cap - b->len, fmt, args);
 		va_end(args);
 	}
-	b->len += (size_t) n;
+	b->len += (size_t)n;
 }
 
 void
 oslo_buf_json_escaped(oslo_buf *b, const char *s, size_t len)
 {
 	static const char hex[] = "0123456789abcdef";
-	size_t		i,
-				start = 0;
+	size_t i, start = 0;
 
 	for (i = 0; i < len; i++)
 	{
-		unsigned char c = (unsigned char) s[i];
+		unsigned char c = (unsigned char)s[i];
 		const char *esc = NULL;
 
 		switch (c)
@@ -119,7 +118,7 @@ oslo_buf_json_escaped(oslo_buf *b, const char *s, size_t len)
 			oslo_buf_puts(b, esc);
 		else
 		{
-			char		u[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
+			char u[7] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15], 0};
 
 			oslo_buf_puts(b, u);
 		}
@@ -146,14 +145,14 @@ oslo_buf_free(oslo_buf *b)
 bool
 oslo_utf8_valid(const char *str, size_t len)
 {
-	const unsigned char *s = (const unsigned char *) str;
-	size_t		i = 0;
+	const unsigned char *s = (const unsigned char *)str;
+	size_t i = 0;
 
 	while (i < len)
 	{
 		unsigned char c = s[i];
-		size_t		n;
-		uint32_t	cp;
+		size_t n;
+		uint32_t cp;
 
 		if (c == 0)
 			return false;
@@ -179,7 +178,7 @@ oslo_utf8_valid(const char *str, size_t len)
 			cp = (cp << 6) | (s[i + k] & 0x3F);
 		}
 		if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-			cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+		    cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
 			return false;
 		i += n;
 	}

@@ -14,7 +14,7 @@
 static void *
 default_alloc(size_t size)
 {
-	void	   *p = malloc(size ? size : 1);
+	void *p = malloc(size ? size : 1);
 
 	if (p == NULL)
 	{
@@ -27,7 +27,7 @@ default_alloc(size_t size)
 static void *
 default_realloc(void *ptr, size_t size)
 {
-	void	   *p = realloc(ptr, size ? size : 1);
+	void *p = realloc(ptr, size ? size : 1);
 
 	if (p == NULL)
 	{
@@ -40,8 +40,8 @@ default_realloc(void *ptr, size_t size)
 static void
 default_error(oslo_errcode code, const char *message, const char *detail)
 {
-	fprintf(stderr, "oslo core error %d: %s%s%s\n", (int) code, message, detail ? ": " : "",
-			detail ? detail : "");
+	fprintf(stderr, "oslo core error %d: %s%s%s\n", (int)code, message, detail ? ": " : "",
+	        detail ? detail : "");
 	abort();
 }
 
@@ -54,7 +54,7 @@ default_notice(const char *message)
 static void
 default_guard(oslo_guard *g)
 {
-	(void) g;
+	(void)g;
 }
 
 static void
@@ -62,9 +62,9 @@ default_check_interrupts(void)
 {
 }
 
-static oslo_handlers handlers = {default_alloc, default_realloc,	free,
-								 default_error, default_notice,		default_guard,
-								 default_check_interrupts, NULL, NULL, NULL};
+static oslo_handlers handlers = {
+    default_alloc, default_realloc,          free, default_error, default_notice,
+    default_guard, default_check_interrupts, NULL, NULL,          NULL};
 
 void
 oslo_set_handlers(const oslo_handlers *h)
@@ -76,7 +76,7 @@ oslo_set_handlers(const oslo_handlers *h)
 	handlers.notice = h->notice ? h->notice : default_notice;
 	handlers.guard = h->guard ? h->guard : default_guard;
 	handlers.check_interrupts =
-		h->check_interrupts ? h->check_interrupts : default_check_interrupts;
+	    h->check_interrupts ? h->check_interrupts : default_check_interrupts;
 	handlers.persist_begin = h->persist_begin;
 	handlers.persist_end = h->persist_end;
 	handlers.persist_drop = h->persist_drop;
@@ -91,7 +91,7 @@ oslo_alloc(size_t size)
 void *
 oslo_alloc0(size_t size)
 {
-	void	   *p = handlers.alloc(size);
+	void *p = handlers.alloc(size);
 
 	memset(p, 0, size);
 	return p;
@@ -115,7 +115,7 @@ oslo_free(void *ptr)
 char *
 oslo_strndup(const char *s, size_t len)
 {
-	char	   *p = handlers.alloc(len + 1);
+	char *p = handlers.alloc(len + 1);
 
 	memcpy(p, s, len);
 	p[len] = '\0';
@@ -133,29 +133,29 @@ static char *vformat(const char *fmt, va_list args) OSLO_PRINTF(1, 0);
 static char *
 vformat(const char *fmt, va_list args)
 {
-	char		small[256];
-	va_list		copy;
-	int			n;
-	char	   *out;
+	char small[256];
+	va_list copy;
+	int n;
+	char *out;
 
 	va_copy(copy, args);
 	n = vsnprintf(small, sizeof(small), fmt, copy);
 	va_end(copy);
 	if (n < 0)
 		n = 0;
-	out = handlers.alloc((size_t) n + 1);
-	if ((size_t) n < sizeof(small))
-		memcpy(out, small, (size_t) n + 1);
+	out = handlers.alloc((size_t)n + 1);
+	if ((size_t)n < sizeof(small))
+		memcpy(out, small, (size_t)n + 1);
 	else
-		vsnprintf(out, (size_t) n + 1, fmt, args);
+		vsnprintf(out, (size_t)n + 1, fmt, args);
 	return out;
 }
 
 char *
 oslo_psprintf(const char *fmt, ...)
 {
-	va_list		args;
-	char	   *s;
+	va_list args;
+	char *s;
 
 	va_start(args, fmt);
 	s = vformat(fmt, args);
@@ -166,21 +166,21 @@ oslo_psprintf(const char *fmt, ...)
 void
 oslo_error(oslo_errcode code, const char *fmt, ...)
 {
-	va_list		args;
-	char	   *msg;
+	va_list args;
+	char *msg;
 
 	va_start(args, fmt);
 	msg = vformat(fmt, args);
 	va_end(args);
 	handlers.error(code, msg, NULL);
-	abort();					/* handlers.error must not return */
+	abort(); /* handlers.error must not return */
 }
 
 void
 oslo_error_detail(oslo_errcode code, const char *detail, const char *fmt, ...)
 {
-	va_list		args;
-	char	   *msg;
+	va_list args;
+	char *msg;
 
 	va_start(args, fmt);
 	msg = vformat(fmt, args);
@@ -192,8 +192,8 @@ oslo_error_detail(oslo_errcode code, const char *detail, const char *fmt, ...)
 void
 oslo_notice(const char *fmt, ...)
 {
-	va_list		args;
-	char	   *msg;
+	va_list args;
+	char *msg;
 
 	va_start(args, fmt);
 	msg = vformat(fmt, args);
@@ -223,7 +223,7 @@ oslo_guard_new(void (*release)(void *), void *resource)
 void
 oslo_guard_release(oslo_guard *g)
 {
-	void	   *r = g->resource;
+	void *r = g->resource;
 
 	g->resource = NULL;
 	if (r)
@@ -238,7 +238,7 @@ oslo_guard_forget(oslo_guard *g)
 
 struct oslo_persist
 {
-	oslo_guard *guard;			/* abandons the build if an error unwinds */
+	oslo_guard *guard; /* abandons the build if an error unwinds */
 };
 
 static void
@@ -263,7 +263,7 @@ oslo_persist_begin(void)
 void *
 oslo_persist_commit(oslo_persist *p)
 {
-	void	   *token = p->guard->resource;
+	void *token = p->guard->resource;
 
 	oslo_guard_forget(p->guard);
 	if (handlers.persist_end)

@@ -15,13 +15,13 @@
 
 typedef struct format_options
 {
-	const char *json;			/* the options object as text; "{}" when none */
+	const char *json; /* the options object as text; "{}" when none */
 	const char *base;
-	const char *context_json;	/* the "context" member as JSON text */
-	bool		has_context;
+	const char *context_json; /* the "context" member as JSON text */
+	bool has_context;
 	oslo_prefix *prefixes;
-	size_t		nprefixes;
-	bool		compact_arrays;
+	size_t nprefixes;
+	bool compact_arrays;
 } format_options;
 
 extern void format_options_parse(format_options *o, const char *json);
@@ -32,6 +32,6 @@ extern void format_options_free(format_options *o);
  * an IRI the catalog lacks is an error naming it (nothing is fetched).
  */
 extern const char *format_options_with_context(const format_options *o, const char *iri,
-											   const char *(*resolve)(const char *iri));
+                                               const char *(*resolve)(const char *iri));
 
 #endif

@@ -14,38 +14,38 @@
 
 typedef struct cache_entry
 {
-	uint32_t	hash;
-	size_t		len;
-	char	   *json;
+	uint32_t hash;
+	size_t len;
+	char *json;
 	oslo_jsonld_context *ctx;
-	void	   *token;			/* the host's handle on the entry's memory */
+	void *token; /* the host's handle on the entry's memory */
 } cache_entry;
 
 static cache_entry entries[CONTEXT_CACHE_SIZE];
-static int	next_victim;
+static int next_victim;
 
 static uint32_t
 hash_text(const char *s, size_t len)
 {
-	uint32_t	h = 2166136261u;
+	uint32_t h = 2166136261u;
 
 	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char) s[i]) * 16777619u;
+		h = (h ^ (unsigned char)s[i]) * 16777619u;
 	return h;
 }
 
 const oslo_jsonld_context *
 oslo_jsonld_context_cached(const char *json, size_t len)
 {
-	uint32_t	h = hash_text(json, len);
+	uint32_t h = hash_text(json, len);
 	cache_entry *e;
 	oslo_persist *p;
-	char	   *copy;
+	char *copy;
 	oslo_jsonld_context *ctx;
 
 	for (int i = 0; i < CONTEXT_CACHE_SIZE; i++)
 		if (entries[i].ctx && entries[i].hash == h && entries[i].len == len &&
-			memcmp(entries[i].json, json, len) == 0)
+		    memcmp(entries[i].json, json, len) == 0)
 			return entries[i].ctx;
 
 	/* parse first: a bad context must not evict a good one */

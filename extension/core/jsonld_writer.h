@@ -45,7 +45,7 @@ typedef struct oslo_jsonld_options
 	/* emit only the tree of this node (no "@context", no "@graph"); 0: all */
 	oslo_term_id root;
 	/* arrays of one value written as the value, except for @set terms */
-	bool		compact_arrays;
+	bool compact_arrays;
 } oslo_jsonld_options;
 
 /*
@@ -54,7 +54,7 @@ typedef struct oslo_jsonld_options
  * itself when there is only one). ctx may be NULL (expanded IRIs).
  */
 extern void oslo_jsonld_write_compacted(const oslo_graph *g, const oslo_jsonld_context *ctx,
-										const oslo_jsonld_options *options, oslo_buf *out);
+                                        const oslo_jsonld_options *options, oslo_buf *out);
 
 /*
  * The parsed context, shared by jsonld_context.c (which builds it) and the

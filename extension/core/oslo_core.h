@@ -23,7 +23,7 @@
 #include <stdint.h>
 
 #if defined(__GNUC__)
-#define OSLO_NORETURN	   __attribute__((noreturn))
+#define OSLO_NORETURN     __attribute__((noreturn))
 #define OSLO_PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define OSLO_NORETURN
@@ -36,45 +36,45 @@
  */
 typedef enum oslo_errcode
 {
-	OSLO_ERR_SYNTAX = 1,	 /* 22P02 invalid text representation (RDF, JSON) */
-	OSLO_ERR_XML,			 /* 2200M invalid XML document */
-	OSLO_ERR_XML_CONTENT,	 /* 2200N well-formed XML that is not what was asked for */
-	OSLO_ERR_PARAMETER,		 /* 22023 invalid parameter value (format names, options) */
-	OSLO_ERR_LIMIT,			 /* 54000 program limit exceeded (size caps, depth) */
-	OSLO_ERR_CORRUPT,		 /* 22P03 invalid binary representation (graph decoder) */
-	OSLO_ERR_UNSUPPORTED,	 /* 0A000 feature not supported (service version, ...) */
-	OSLO_ERR_OUT_OF_MEMORY,	 /* 53200 out of memory */
-	OSLO_ERR_PLUGIN,		 /* 39000 external routine invocation (bad plugin) */
-	OSLO_ERR_DATA			 /* 22000 data exception (other bad input data) */
+	OSLO_ERR_SYNTAX = 1,    /* 22P02 invalid text representation (RDF, JSON) */
+	OSLO_ERR_XML,           /* 2200M invalid XML document */
+	OSLO_ERR_XML_CONTENT,   /* 2200N well-formed XML that is not what was asked for */
+	OSLO_ERR_PARAMETER,     /* 22023 invalid parameter value (format names, options) */
+	OSLO_ERR_LIMIT,         /* 54000 program limit exceeded (size caps, depth) */
+	OSLO_ERR_CORRUPT,       /* 22P03 invalid binary representation (graph decoder) */
+	OSLO_ERR_UNSUPPORTED,   /* 0A000 feature not supported (service version, ...) */
+	OSLO_ERR_OUT_OF_MEMORY, /* 53200 out of memory */
+	OSLO_ERR_PLUGIN,        /* 39000 external routine invocation (bad plugin) */
+	OSLO_ERR_DATA           /* 22000 data exception (other bad input data) */
 } oslo_errcode;
 
 typedef struct oslo_guard
 {
-	void		(*release)(void *resource);
-	void	   *resource;		/* NULL once released */
-	struct oslo_guard *next;	/* used by the standalone host only */
+	void (*release)(void *resource);
+	void *resource;          /* NULL once released */
+	struct oslo_guard *next; /* used by the standalone host only */
 } oslo_guard;
 
 typedef struct oslo_handlers
 {
-	void	   *(*alloc)(size_t size);
-	void	   *(*realloc)(void *ptr, size_t size);
-	void		(*free)(void *ptr);
+	void *(*alloc)(size_t size);
+	void *(*realloc)(void *ptr, size_t size);
+	void (*free)(void *ptr);
 	/* must not return */
-	void		(*error)(oslo_errcode code, const char *message, const char *detail);
-	void		(*notice)(const char *message);
+	void (*error)(oslo_errcode code, const char *message, const char *detail);
+	void (*notice)(const char *message);
 	/* remember g until it is released; release it if an error unwinds */
-	void		(*guard)(oslo_guard *g);
+	void (*guard)(oslo_guard *g);
 	/* called from long loops; may raise (query cancel) */
-	void		(*check_interrupts)(void);
+	void (*check_interrupts)(void);
 	/*
 	 * Caches: make allocations until persist_end() outlive the current
 	 * call (PostgreSQL: a child of CacheMemoryContext). persist_end(token,
 	 * false) and persist_drop(token) free them all. NULL: plain allocations.
 	 */
-	void	   *(*persist_begin)(void);
-	void		(*persist_end)(void *token, bool keep);
-	void		(*persist_drop)(void *token);
+	void *(*persist_begin)(void);
+	void (*persist_end)(void *token, bool keep);
+	void (*persist_drop)(void *token);
 } oslo_handlers;
 
 extern void oslo_set_handlers(const oslo_handlers *handlers);
@@ -88,8 +88,8 @@ extern char *oslo_strndup(const char *s, size_t len);
 extern char *oslo_psprintf(const char *fmt, ...) OSLO_PRINTF(1, 2);
 
 extern void oslo_error(oslo_errcode code, const char *fmt, ...) OSLO_NORETURN OSLO_PRINTF(2, 3);
-extern void oslo_error_detail(oslo_errcode code, const char *detail, const char *fmt, ...)
-	OSLO_NORETURN OSLO_PRINTF(3, 4);
+extern void oslo_error_detail(oslo_errcode code, const char *detail, const char *fmt,
+                              ...) OSLO_NORETURN OSLO_PRINTF(3, 4);
 extern void oslo_notice(const char *fmt, ...) OSLO_PRINTF(1, 2);
 extern void oslo_check_interrupts(void);
 
@@ -123,9 +123,9 @@ extern void oslo_persist_drop(void *token);
  */
 typedef struct oslo_buf
 {
-	char	   *data;
-	size_t		len;
-	size_t		cap;
+	char *data;
+	size_t len;
+	size_t cap;
 } oslo_buf;
 
 extern void oslo_buf_init(oslo_buf *b);
@@ -142,4 +142,4 @@ extern void oslo_buf_free(oslo_buf *b);
 /* UTF-8 well-formedness (RFC 3629: no overlongs, no surrogates, no NUL) */
 extern bool oslo_utf8_valid(const char *s, size_t len);
 
-#endif							/* OSLO_CORE_H */
+#endif /* OSLO_CORE_H */

@@ -19,17 +19,17 @@ typedef struct builtin_syntax
 	const char *name;
 	const char *media_type;
 	const char *description;
-	oslo_rdf_syntax syntax;		/* 0: JSON-LD */
-	bool		readable;
+	oslo_rdf_syntax syntax; /* 0: JSON-LD */
+	bool readable;
 } builtin_syntax;
 
 static const builtin_syntax builtins[] = {
-	{"ntriples", "application/n-triples", "RDF 1.1 N-Triples", OSLO_SYNTAX_NTRIPLES, true},
-	{"nquads", "application/n-quads", "RDF 1.1 N-Quads", OSLO_SYNTAX_NQUADS, true},
-	{"turtle", "text/turtle", "RDF 1.1 Turtle", OSLO_SYNTAX_TURTLE, true},
-	{"trig", "application/trig", "RDF 1.1 TriG", OSLO_SYNTAX_TRIG, true},
-	{"jsonld", "application/ld+json",
-	 "JSON-LD 1.1 output: expanded, or compacted with option \"context\"", 0, false},
+    {"ntriples", "application/n-triples", "RDF 1.1 N-Triples", OSLO_SYNTAX_NTRIPLES, true},
+    {"nquads", "application/n-quads", "RDF 1.1 N-Quads", OSLO_SYNTAX_NQUADS, true},
+    {"turtle", "text/turtle", "RDF 1.1 Turtle", OSLO_SYNTAX_TURTLE, true},
+    {"trig", "application/trig", "RDF 1.1 TriG", OSLO_SYNTAX_TRIG, true},
+    {"jsonld", "application/ld+json",
+     "JSON-LD 1.1 output: expanded, or compacted with option \"context\"", 0, false},
 };
 #define NBUILTINS (sizeof(builtins) / sizeof(builtins[0]))
 
@@ -72,7 +72,7 @@ find_transform(const char *from, const char *to, const oslo_plugin_def **owner)
 			continue;
 		for (uint32_t t = 0; t < def->ntransforms; t++)
 			if (strcmp(def->transforms[t].from_format, from) == 0 &&
-				strcmp(def->transforms[t].to_format, to) == 0)
+			    strcmp(def->transforms[t].to_format, to) == 0)
 			{
 				if (owner)
 					*owner = def;
@@ -209,7 +209,7 @@ oslo_formats_find(const char *name)
 static void
 unknown_format(const char *name, const char *direction)
 {
-	oslo_buf	b;
+	oslo_buf b;
 	const plugin_slot *s;
 
 	oslo_buf_init(&b);
@@ -221,14 +221,14 @@ unknown_format(const char *name, const char *direction)
 			oslo_buf_printf(&b, "; plugin %s was refused: %s", s->info.name, s->info.refused);
 	if (oslo_formats_find(name))
 		oslo_error_detail(OSLO_ERR_PARAMETER, b.data, "format \"%s\" cannot be %s", name,
-						  direction);
+		                  direction);
 	oslo_error_detail(OSLO_ERR_PARAMETER, b.data, "unknown format \"%s\"", name);
 }
 
 static void
 release_xml(void *doc)
 {
-	host.free_xml((xmlDocPtr) doc);
+	host.free_xml((xmlDocPtr)doc);
 }
 
 /*
@@ -238,9 +238,9 @@ release_xml(void *doc)
  */
 static void
 run_transform(const oslo_transform_def *t, const oslo_plugin_def *owner, const char *bytes,
-			  size_t len, oslo_graph *graph, const format_options *opts, oslo_data *out)
+              size_t len, oslo_graph *graph, const format_options *opts, oslo_data *out)
 {
-	oslo_data	in;
+	oslo_data in;
 	oslo_guard *doc_guard = NULL;
 	const oslo_format_def *to_def = find_plugin_format(t->to_format, NULL);
 	const char *options_json = opts->json;
@@ -262,18 +262,17 @@ run_transform(const oslo_transform_def *t, const oslo_plugin_def *owner, const c
 	}
 
 	if (to_def && to_def->jsonld_context && !opts->has_context)
-		options_json = format_options_with_context(opts, to_def->jsonld_context,
-												   host.resolve_context);
+		options_json =
+		    format_options_with_context(opts, to_def->jsonld_context, host.resolve_context);
 
 	t->fn(&in, options_json, out);
 
-	if (out->kind != t->output_kind ||
-		(out->kind == OSLO_DATA_GRAPH && out->graph == NULL) ||
-		(out->kind == OSLO_DATA_BYTES && out->bytes == NULL && out->len != 0) ||
-		out->kind == OSLO_DATA_XML)
+	if (out->kind != t->output_kind || (out->kind == OSLO_DATA_GRAPH && out->graph == NULL) ||
+	    (out->kind == OSLO_DATA_BYTES && out->bytes == NULL && out->len != 0) ||
+	    out->kind == OSLO_DATA_XML)
 		oslo_error(OSLO_ERR_PLUGIN, "plugin %s: transform %s -> %s returned no valid %s",
-				   owner->name, t->from_format, t->to_format,
-				   t->output_kind == OSLO_DATA_GRAPH ? "graph" : "output");
+		           owner->name, t->from_format, t->to_format,
+		           t->output_kind == OSLO_DATA_GRAPH ? "graph" : "output");
 	if (doc_guard)
 		oslo_guard_release(doc_guard);
 }
@@ -294,13 +293,13 @@ read_with_options(const char *input, size_t len, const char *from, const format_
 	}
 	if (b)
 		oslo_error(OSLO_ERR_UNSUPPORTED,
-				   "reading format \"%s\" is not supported yet (the JSON-LD processor is a later "
-				   "release); read N-Triples, N-Quads, Turtle or TriG",
-				   from);
+		           "reading format \"%s\" is not supported yet (the JSON-LD processor is a later "
+		           "release); read N-Triples, N-Quads, Turtle or TriG",
+		           from);
 	t = find_transform(from, OSLO_GRAPH_FORMAT, &owner);
 	if (t)
 	{
-		oslo_data	out;
+		oslo_data out;
 
 		run_transform(t, owner, input, len, NULL, opts, &out);
 		return out.graph;
@@ -310,8 +309,7 @@ read_with_options(const char *input, size_t len, const char *from, const format_
 }
 
 static void
-write_with_options(const oslo_graph *g, const char *to, const format_options *opts,
-				   oslo_buf *out)
+write_with_options(const oslo_graph *g, const char *to, const format_options *opts, oslo_buf *out)
 {
 	const builtin_syntax *b = find_builtin(to);
 	const oslo_transform_def *t;
@@ -327,7 +325,7 @@ write_with_options(const oslo_graph *g, const char *to, const format_options *op
 		if (opts->context_json)
 		{
 			const oslo_jsonld_context *ctx =
-				oslo_jsonld_context_cached(opts->context_json, strlen(opts->context_json));
+			    oslo_jsonld_context_cached(opts->context_json, strlen(opts->context_json));
 			oslo_jsonld_options jo;
 
 			memset(&jo, 0, sizeof(jo));
@@ -341,10 +339,10 @@ write_with_options(const oslo_graph *g, const char *to, const format_options *op
 	t = find_transform(OSLO_GRAPH_FORMAT, to, &owner);
 	if (t)
 	{
-		oslo_data	res;
+		oslo_data res;
 
 		/* plugins take a mutable graph pointer but must not change the input */
-		run_transform(t, owner, NULL, 0, (oslo_graph *) g, opts, &res);
+		run_transform(t, owner, NULL, 0, (oslo_graph *)g, opts, &res);
 		oslo_buf_append(out, res.bytes ? res.bytes : "", res.len);
 		return;
 	}
@@ -375,7 +373,7 @@ oslo_formats_write(const oslo_graph *g, const char *to, const char *options_json
 
 void
 oslo_formats_transform(const char *input, size_t len, const char *from, const char *to,
-					   const char *options_json, oslo_buf *out)
+                       const char *options_json, oslo_buf *out)
 {
 	format_options opts;
 	const oslo_transform_def *t;
@@ -389,7 +387,7 @@ oslo_formats_transform(const char *input, size_t len, const char *from, const ch
 	t = find_transform(from, to, &owner);
 	if (t && t->output_kind == OSLO_DATA_BYTES)
 	{
-		oslo_data	res;
+		oslo_data res;
 
 		run_transform(t, owner, input, len, NULL, &opts, &res);
 		oslo_buf_append(out, res.bytes ? res.bytes : "", res.len);
@@ -420,10 +418,10 @@ static xmlDocPtr
 default_parse_xml(const char *bytes, size_t len)
 {
 	xmlParserCtxtPtr ctxt;
-	xmlDocPtr	doc;
-	char		message[512];
-	int			line = 0;
-	void	   *saved_ctx = xmlStructuredErrorContext;
+	xmlDocPtr doc;
+	char message[512];
+	int line = 0;
+	void *saved_ctx = xmlStructuredErrorContext;
 	xmlStructuredErrorFunc saved = xmlStructuredError;
 
 	if (len > INT32_MAX)
@@ -435,7 +433,7 @@ default_parse_xml(const char *bytes, size_t len)
 		xmlSetStructuredErrorFunc(saved_ctx, saved);
 		oslo_error(OSLO_ERR_OUT_OF_MEMORY, "could not allocate an XML parser");
 	}
-	doc = xmlCtxtReadMemory(ctxt, bytes, (int) len, NULL, NULL, XML_PARSE_NONET);
+	doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, NULL, NULL, XML_PARSE_NONET);
 	if (doc != NULL && ctxt->wellFormed)
 	{
 		xmlFreeParserCtxt(ctxt);

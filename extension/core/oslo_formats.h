@@ -22,8 +22,8 @@ typedef struct oslo_format_host
 	 * server's entity loader. The result must be freed with free_xml (the
 	 * host guards it). Raises OSLO_ERR_XML naming the line.
 	 */
-	xmlDocPtr	(*parse_xml)(const char *bytes, size_t len);
-	void		(*free_xml)(xmlDocPtr doc);
+	xmlDocPtr (*parse_xml)(const char *bytes, size_t len);
+	void (*free_xml)(xmlDocPtr doc);
 	/*
 	 * JSON text of a JSON-LD context from the host's catalog, or NULL when
 	 * it has none under that IRI. Never a network or file fetch.
@@ -49,8 +49,8 @@ typedef struct oslo_plugin_info
 	const char *version;
 	const char *description;
 	const char *path;
-	uint32_t	abi_version;
-	const char *refused;		/* NULL when loaded, else the reason */
+	uint32_t abi_version;
+	const char *refused;        /* NULL when loaded, else the reason */
 	const oslo_plugin_def *def; /* NULL when refused */
 } oslo_plugin_info;
 
@@ -60,11 +60,11 @@ extern const oslo_plugin_info *oslo_formats_plugin(size_t i);
 typedef struct oslo_format_info
 {
 	const char *name;
-	const char *provider;		/* "core" or the plugin name */
+	const char *provider; /* "core" or the plugin name */
 	const char *media_type;
 	const char *description;
-	bool		readable;		/* can be read into a graph (or transformed from) */
-	bool		writable;		/* can be written from a graph (or transformed to) */
+	bool readable; /* can be read into a graph (or transformed from) */
+	bool writable; /* can be written from a graph (or transformed to) */
 } oslo_format_info;
 
 extern size_t oslo_formats_count(void);
@@ -75,12 +75,12 @@ extern const oslo_format_info *oslo_formats_find(const char *name);
  * Read input in format `from` into a new graph. options_json may be NULL.
  */
 extern oslo_graph *oslo_formats_read(const char *input, size_t len, const char *from,
-									 const char *options_json);
+                                     const char *options_json);
 /* Write g in format `to` into out. */
 extern void oslo_formats_write(const oslo_graph *g, const char *to, const char *options_json,
-							   oslo_buf *out);
+                               oslo_buf *out);
 /* The generic entry point: input in `from` to text in `to`. */
 extern void oslo_formats_transform(const char *input, size_t len, const char *from, const char *to,
-								   const char *options_json, oslo_buf *out);
+                                   const char *options_json, oslo_buf *out);
 
-#endif							/* OSLO_FORMATS_H */
+#endif /* OSLO_FORMATS_H */

@@ -35,18 +35,18 @@
 
 typedef enum oslo_data_kind
 {
-	OSLO_DATA_BYTES = 1,		/* text or binary: bytes + len */
-	OSLO_DATA_XML = 2,			/* a parsed libxml2 document, owned by the host */
-	OSLO_DATA_GRAPH = 3			/* an oslo_graph */
+	OSLO_DATA_BYTES = 1, /* text or binary: bytes + len */
+	OSLO_DATA_XML = 2,   /* a parsed libxml2 document, owned by the host */
+	OSLO_DATA_GRAPH = 3  /* an oslo_graph */
 } oslo_data_kind;
 
 typedef struct oslo_data
 {
 	oslo_data_kind kind;
-	const char *bytes;			/* OSLO_DATA_BYTES: host memory */
-	size_t		len;
-	xmlDocPtr	xml;			/* OSLO_DATA_XML (input only) */
-	oslo_graph *graph;			/* OSLO_DATA_GRAPH */
+	const char *bytes; /* OSLO_DATA_BYTES: host memory */
+	size_t len;
+	xmlDocPtr xml;     /* OSLO_DATA_XML (input only) */
+	oslo_graph *graph; /* OSLO_DATA_GRAPH */
 } oslo_data;
 
 /*
@@ -54,7 +54,7 @@ typedef struct oslo_data
  * options_json is the caller's options object as JSON text ("{}" if none).
  */
 typedef void (*oslo_transform_fn)(const oslo_data *input, const char *options_json,
-								  oslo_data *output);
+                                  oslo_data *output);
 
 typedef struct oslo_transform_def
 {
@@ -68,8 +68,8 @@ typedef struct oslo_transform_def
 
 typedef struct oslo_format_def
 {
-	const char *name;			/* lower case: [a-z0-9][a-z0-9._-]* */
-	const char *media_type;		/* e.g. "application/soap+xml", or NULL */
+	const char *name;       /* lower case: [a-z0-9][a-z0-9._-]* */
+	const char *media_type; /* e.g. "application/soap+xml", or NULL */
 	const char *description;
 	/*
 	 * For a format written as compacted JSON-LD: the IRI of its context.
@@ -82,20 +82,20 @@ typedef struct oslo_format_def
 
 typedef struct oslo_plugin_def
 {
-	uint32_t	abi_version;	/* OSLO_PLUGIN_ABI_VERSION the plugin was built with */
+	uint32_t abi_version; /* OSLO_PLUGIN_ABI_VERSION the plugin was built with */
 	const char *name;
 	const char *version;
 	const char *description;
 	const oslo_format_def *formats; /* the formats it defines */
-	uint32_t	nformats;
-	const char *const *reads;	/* NULL-terminated: formats it reads */
-	const char *const *writes;	/* NULL-terminated: formats it writes */
+	uint32_t nformats;
+	const char *const *reads;  /* NULL-terminated: formats it reads */
+	const char *const *writes; /* NULL-terminated: formats it writes */
 	const oslo_transform_def *transforms;
-	uint32_t	ntransforms;
+	uint32_t ntransforms;
 } oslo_plugin_def;
 
 typedef const oslo_plugin_def *(*oslo_plugin_describe_fn)(void);
 
 #define OSLO_PLUGIN_DESCRIBE_SYMBOL "oslo_plugin_describe"
 
-#endif							/* OSLO_PLUGIN_H */
+#endif /* OSLO_PLUGIN_H */

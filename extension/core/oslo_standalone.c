@@ -13,8 +13,9 @@ typedef struct block
 {
 	struct block *prev;
 	struct block *next;
-	uint64_t	seq;
-	size_t		size;
+	uint64_t seq;           /* 0: a cache block, which an error never frees */
+	uint32_t persist_owner; /* the cache entry it belongs to, or 0 */
+	size_t size;
 	max_align_t align[];
 } block;
 
@@ -23,15 +24,20 @@ static uint64_t next_seq = 1;
 static size_t live_blocks;
 static oslo_guard *guards;
 static oslo_run_frame *current;
+/* cache entries being built: allocations go to the innermost one */
+static uint32_t persist_stack[8];
+static int persist_depth;
+static uint32_t persist_next_id = 1;
 
 static void *
 sa_alloc(size_t size)
 {
-	block	   *b = malloc(sizeof(block) + (size ? size : 1));
+	block *b = malloc(sizeof(block) + (size ? size : 1));
 
 	if (b == NULL)
 		oslo_error(OSLO_ERR_OUT_OF_MEMORY, "out of memory (%zu bytes requested)", size);
-	b->seq = next_seq++;
+	b->persist_owner = persist_depth > 0 ? persist_stack[persist_depth - 1] : 0;
+	b->seq = b->persist_owner ? 0 : next_seq++;
 	b->size = size;
 	b->next = NULL;
 	b->prev = tail;
@@ -57,11 +63,11 @@ unlink_block(block *b)
 static void
 sa_free(void *ptr)
 {
-	block	   *b;
+	block *b;
 
 	if (ptr == NULL)
 		return;
-	b = (block *) ((char *) ptr - offsetof(block, align));
+	b = (block *)((char *)ptr - offsetof(block, align));
 	unlink_block(b);
 	free(b);
 }
@@ -69,10 +75,9 @@ sa_free(void *ptr)
 static void *
 sa_realloc(void *ptr, size_t size)
 {
-	block	   *b = (block *) ((char *) ptr - offsetof(block, align));
-	block	   *nb;
-	block	   *prev = b->prev,
-			   *next = b->next;
+	block *b = (block *)((char *)ptr - offsetof(block, align));
+	block *nb;
+	block *prev = b->prev, *next = b->next;
 
 	nb = realloc(b, sizeof(block) + (size ? size : 1));
 	if (nb == NULL)
@@ -109,7 +114,7 @@ sa_error(oslo_errcode code, const char *message, const char *detail)
 	if (f == NULL)
 	{
 		fprintf(stderr, "ERROR: %s%s%s\n", message, detail ? "\nDETAIL: " : "",
-				detail ? detail : "");
+		        detail ? detail : "");
 		exit(3);
 	}
 	f->err->code = code;
@@ -118,11 +123,73 @@ sa_error(oslo_errcode code, const char *message, const char *detail)
 	longjmp(f->jmp, 1);
 }
 
+static block *
+block_of(void *ptr)
+{
+	return (block *)((char *)ptr - offsetof(block, align));
+}
+
+static void
+free_persist_blocks(uint32_t owner)
+{
+	/* guards made while the entry was built live in its blocks: forget them first */
+	for (oslo_guard **link = &guards; *link;)
+	{
+		if (block_of(*link)->persist_owner == owner)
+			*link = (*link)->next;
+		else
+			link = &(*link)->next;
+	}
+	for (block *b = tail; b;)
+	{
+		block *prev = b->prev;
+
+		if (b->persist_owner == owner)
+		{
+			unlink_block(b);
+			free(b);
+		}
+		b = prev;
+	}
+}
+
+static void *
+sa_persist_begin(void)
+{
+	uint32_t id = persist_next_id++;
+
+	if (persist_depth == (int)(sizeof(persist_stack) / sizeof(persist_stack[0])))
+		oslo_error(OSLO_ERR_LIMIT, "cache entries nested too deeply");
+	persist_stack[persist_depth++] = id;
+	return (void *)(uintptr_t)id;
+}
+
+static void
+sa_persist_end(void *token, bool keep)
+{
+	uint32_t id = (uint32_t)(uintptr_t)token;
+
+	/* an error may unwind several builds: pop down to this one */
+	while (persist_depth > 0 && persist_stack[persist_depth - 1] != id)
+		persist_depth--;
+	if (persist_depth > 0)
+		persist_depth--;
+	if (!keep)
+		free_persist_blocks(id);
+}
+
+static void
+sa_persist_drop(void *token)
+{
+	free_persist_blocks((uint32_t)(uintptr_t)token);
+}
+
 void
 oslo_standalone_init(void)
 {
-	static const oslo_handlers h = {sa_alloc, sa_realloc, sa_free, sa_error,
-									sa_notice, sa_guard, NULL};
+	static const oslo_handlers h = {sa_alloc,       sa_realloc,     sa_free, sa_error,
+	                                sa_notice,      sa_guard,       NULL,    sa_persist_begin,
+	                                sa_persist_end, sa_persist_drop};
 
 	oslo_set_handlers(&h);
 }
@@ -172,7 +239,7 @@ oslo_standalone_leave(oslo_run_frame *f, bool ok)
 	/* free every block of this run, newest first; older ones may be interleaved */
 	for (block *b = tail; b;)
 	{
-		block	   *prev = b->prev;
+		block *prev = b->prev;
 
 		if (b->seq >= f->mark)
 		{

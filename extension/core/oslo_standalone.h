@@ -16,8 +16,8 @@
 typedef struct oslo_captured_error
 {
 	oslo_errcode code;
-	char		message[2048];
-	char		detail[2048];
+	char message[2048];
+	char detail[2048];
 } oslo_captured_error;
 
 /* install the standalone handlers (idempotent) */
@@ -40,8 +40,8 @@ extern bool oslo_standalone_run(void (*fn)(void *arg), void *arg, oslo_captured_
  */
 typedef struct oslo_run_frame
 {
-	jmp_buf		jmp;
-	uint64_t	mark;			/* blocks with a larger seq belong to this run */
+	jmp_buf jmp;
+	uint64_t mark; /* blocks with a larger seq belong to this run */
 	oslo_guard *guards_mark;
 	oslo_captured_error *err;
 	struct oslo_run_frame *outer;
@@ -53,4 +53,4 @@ extern void oslo_standalone_leave(oslo_run_frame *f, bool ok);
 /* live blocks and bytes allocated through the standalone host (leak tests) */
 extern size_t oslo_standalone_live_blocks(void);
 
-#endif							/* OSLO_STANDALONE_H */
+#endif /* OSLO_STANDALONE_H */

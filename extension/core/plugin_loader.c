@@ -45,7 +45,7 @@ valid_name(const char *s)
 		return false;
 	for (const char *c = s; *c; c++)
 		if (!((*c >= 'a' && *c <= 'z') || (*c >= '0' && *c <= '9') || *c == '-' || *c == '_' ||
-			  (*c == '.' && c != s)))
+		      (*c == '.' && c != s)))
 			return false;
 	return true;
 }
@@ -66,7 +66,7 @@ check_descriptor(const oslo_plugin_def *def, char *why, size_t whylen)
 		if (slots[i].info.refused == NULL && strcmp(slots[i].info.name, def->name) == 0)
 		{
 			snprintf(why, whylen, "a plugin named \"%s\" is already loaded from %s", def->name,
-					 slots[i].info.path);
+			         slots[i].info.path);
 			return why;
 		}
 	if (def->nformats > 64 || def->ntransforms > 256)
@@ -91,18 +91,18 @@ check_descriptor(const oslo_plugin_def *def, char *why, size_t whylen)
 		const oslo_transform_def *t = &def->transforms[i];
 
 		if (t->fn == NULL || !valid_kind(t->input_kind) || !valid_kind(t->output_kind) ||
-			!valid_name(t->from_format) || !valid_name(t->to_format))
+		    !valid_name(t->from_format) || !valid_name(t->to_format))
 		{
 			snprintf(why, whylen, "transform #%u is incomplete or has an invalid kind", i + 1);
 			return why;
 		}
 		if ((strcmp(t->to_format, OSLO_GRAPH_FORMAT) == 0) != (t->output_kind == OSLO_DATA_GRAPH) ||
-			(strcmp(t->from_format, OSLO_GRAPH_FORMAT) == 0) != (t->input_kind == OSLO_DATA_GRAPH))
+		    (strcmp(t->from_format, OSLO_GRAPH_FORMAT) == 0) != (t->input_kind == OSLO_DATA_GRAPH))
 		{
 			snprintf(why, whylen,
-					 "transform %s -> %s: the \"graph\" format and the graph data kind must go "
-					 "together",
-					 t->from_format, t->to_format);
+			         "transform %s -> %s: the \"graph\" format and the graph data kind must go "
+			         "together",
+			         t->from_format, t->to_format);
 			return why;
 		}
 	}
@@ -160,7 +160,7 @@ oslo_formats_register_plugin(const oslo_plugin_def *def, const char *origin)
 	if (def->abi_version != OSLO_PLUGIN_ABI_VERSION)
 	{
 		snprintf(s->why, sizeof(s->why), "built for plugin ABI %u, this oslo_interop uses ABI %u",
-				 def->abi_version, OSLO_PLUGIN_ABI_VERSION);
+		         def->abi_version, OSLO_PLUGIN_ABI_VERSION);
 		refuse(s, NULL);
 		return;
 	}
@@ -179,7 +179,7 @@ static void
 load_one(const char *path, const char *stem)
 {
 	plugin_slot *s = new_slot(path);
-	void	   *handle;
+	void *handle;
 	oslo_plugin_describe_fn describe;
 	const oslo_plugin_def *def;
 	const char *why;
@@ -195,7 +195,7 @@ load_one(const char *path, const char *stem)
 		refuse(s, NULL);
 		return;
 	}
-	describe = (oslo_plugin_describe_fn) dlsym(handle, OSLO_PLUGIN_DESCRIBE_SYMBOL);
+	describe = (oslo_plugin_describe_fn)dlsym(handle, OSLO_PLUGIN_DESCRIBE_SYMBOL);
 	if (describe == NULL)
 	{
 		snprintf(s->why, sizeof(s->why), "does not export %s()", OSLO_PLUGIN_DESCRIBE_SYMBOL);
@@ -206,7 +206,7 @@ load_one(const char *path, const char *stem)
 	if (def == NULL)
 	{
 		snprintf(s->why, sizeof(s->why), "%s() returned no descriptor",
-				 OSLO_PLUGIN_DESCRIBE_SYMBOL);
+		         OSLO_PLUGIN_DESCRIBE_SYMBOL);
 		refuse(s, handle);
 		return;
 	}
@@ -215,9 +215,9 @@ load_one(const char *path, const char *stem)
 	if (def->abi_version != OSLO_PLUGIN_ABI_VERSION)
 	{
 		snprintf(s->why, sizeof(s->why),
-				 "built for plugin ABI %u, this oslo_interop uses ABI %u; rebuild it against "
-				 "this version's oslo_plugin.h",
-				 def->abi_version, OSLO_PLUGIN_ABI_VERSION);
+		         "built for plugin ABI %u, this oslo_interop uses ABI %u; rebuild it against "
+		         "this version's oslo_plugin.h",
+		         def->abi_version, OSLO_PLUGIN_ABI_VERSION);
 		refuse(s, handle);
 		return;
 	}
@@ -235,29 +235,28 @@ load_one(const char *path, const char *stem)
 static int
 compare_names(const void *a, const void *b)
 {
-	return strcmp((const char *) a, (const char *) b);
+	return strcmp((const char *)a, (const char *)b);
 }
 
 void
 oslo_formats_load_plugins(const char *dir)
 {
-	DIR		   *d;
+	DIR *d;
 	struct dirent *e;
-	char		names[OSLO_MAX_PLUGINS][64];
-	size_t		n = 0;
+	char names[OSLO_MAX_PLUGINS][64];
+	size_t n = 0;
 
 	if (strcmp(loaded_dir, dir) == 0)
 		return;
 	snprintf(loaded_dir, sizeof(loaded_dir), "%s", dir);
 	d = opendir(dir);
 	if (d == NULL)
-		return;					/* no plugins installed */
+		return; /* no plugins installed */
 	while ((e = readdir(d)) != NULL && n < OSLO_MAX_PLUGINS)
 	{
-		size_t		len = strlen(e->d_name);
+		size_t len = strlen(e->d_name);
 
-		if (len > 3 && len < 64 && strcmp(e->d_name + len - 3, ".so") == 0 &&
-			e->d_name[0] != '.')
+		if (len > 3 && len < 64 && strcmp(e->d_name + len - 3, ".so") == 0 && e->d_name[0] != '.')
 			snprintf(names[n++], sizeof(names[0]), "%s", e->d_name);
 	}
 	closedir(d);
@@ -265,11 +264,11 @@ oslo_formats_load_plugins(const char *dir)
 	qsort(names, n, sizeof(names[0]), compare_names);
 	for (size_t i = 0; i < n; i++)
 	{
-		char		path[1200];
-		char		stem[64];
+		char path[1200];
+		char stem[64];
 
 		snprintf(path, sizeof(path), "%.1000s/%.63s", dir, names[i]);
-		snprintf(stem, sizeof(stem), "%.*s", (int) (strlen(names[i]) - 3), names[i]);
+		snprintf(stem, sizeof(stem), "%.*s", (int)(strlen(names[i]) - 3), names[i]);
 		load_one(path, stem);
 	}
 }

@@ -12,9 +12,9 @@
 typedef struct plugin_slot
 {
 	oslo_plugin_info info;
-	char		path[1024];
-	char		name[64];
-	char		why[512];
+	char path[1024];
+	char name[64];
+	char why[512];
 } plugin_slot;
 
 extern const plugin_slot *plugin_slot_get(size_t i);

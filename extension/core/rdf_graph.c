@@ -13,31 +13,31 @@
 typedef struct arena_block
 {
 	struct arena_block *next;
-	size_t		used;
-	size_t		size;
-	char		data[];
+	size_t used;
+	size_t size;
+	char data[];
 } arena_block;
 
 struct oslo_graph
 {
 	/* terms: index 0 is unused so that id 0 can mean "none" */
-	oslo_term  *terms;
-	uint32_t	nterms;
-	uint32_t	terms_cap;
-	uint32_t   *term_slots;		/* open addressing; 0 empty, else term id */
-	uint32_t	term_slots_cap; /* power of two */
+	oslo_term *terms;
+	uint32_t nterms;
+	uint32_t terms_cap;
+	uint32_t *term_slots;    /* open addressing; 0 empty, else term id */
+	uint32_t term_slots_cap; /* power of two */
 
-	oslo_quad  *quads;
-	uint32_t	nquads;
-	uint32_t	quads_cap;
-	uint32_t   *quad_slots;		/* open addressing; 0 empty, else quad index + 1 */
-	uint32_t	quad_slots_cap;
+	oslo_quad *quads;
+	uint32_t nquads;
+	uint32_t quads_cap;
+	uint32_t *quad_slots; /* open addressing; 0 empty, else quad index + 1 */
+	uint32_t quad_slots_cap;
 
 	/* chains: heads per term, next per quad; values are quad index + 1 */
-	uint32_t   *head[4];
-	uint32_t   *next[4];
+	uint32_t *head[4];
+	uint32_t *next[4];
 
-	uint32_t	fresh_counter;
+	uint32_t fresh_counter;
 	arena_block *arena;
 };
 
@@ -54,11 +54,11 @@ static const char *
 arena_copy(oslo_graph *g, const char *s, size_t len)
 {
 	arena_block *b = g->arena;
-	char	   *p;
+	char *p;
 
 	if (b == NULL || b->used + len + 1 > b->size)
 	{
-		size_t		size = len + 1 > ARENA_BLOCK ? len + 1 : ARENA_BLOCK;
+		size_t size = len + 1 > ARENA_BLOCK ? len + 1 : ARENA_BLOCK;
 
 		b = oslo_alloc(sizeof(arena_block) + size);
 		b->next = g->arena;
@@ -79,7 +79,7 @@ hash_bytes(uint32_t h, const char *s, size_t len)
 	/* FNV-1a: fast enough for interning and well spread for short IRIs */
 	for (size_t i = 0; i < len; i++)
 	{
-		h ^= (unsigned char) s[i];
+		h ^= (unsigned char)s[i];
 		h *= 16777619u;
 	}
 	return h;
@@ -87,9 +87,9 @@ hash_bytes(uint32_t h, const char *s, size_t len)
 
 static uint32_t
 hash_term(oslo_term_kind kind, const char *value, size_t len, oslo_term_id datatype,
-		  const char *lang)
+          const char *lang)
 {
-	uint32_t	h = 2166136261u ^ (uint32_t) kind;
+	uint32_t h = 2166136261u ^ (uint32_t)kind;
 
 	h = hash_bytes(h, value, len);
 	h ^= datatype * 2654435761u;
@@ -101,12 +101,12 @@ hash_term(oslo_term_kind kind, const char *value, size_t len, oslo_term_id datat
 static uint32_t
 hash_quad(oslo_term_id s, oslo_term_id p, oslo_term_id o, oslo_term_id gr)
 {
-	uint64_t	h = s * 0x9E3779B97F4A7C15ull;
+	uint64_t h = s * 0x9E3779B97F4A7C15ull;
 
 	h ^= p + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2);
 	h ^= o * 0xC2B2AE3D27D4EB4Full + (h << 6) + (h >> 2);
 	h ^= gr + 0x165667B19E3779F9ull + (h << 6) + (h >> 2);
-	return (uint32_t) (h ^ (h >> 32));
+	return (uint32_t)(h ^ (h >> 32));
 }
 
 oslo_graph *
@@ -158,7 +158,7 @@ oslo_graph_free(oslo_graph *g)
 
 static bool
 term_equals(const oslo_term *t, oslo_term_kind kind, const char *value, size_t len,
-			oslo_term_id datatype, const char *lang)
+            oslo_term_id datatype, const char *lang)
 {
 	if (t->kind != kind || t->len != len || t->datatype != datatype)
 		return false;
@@ -171,14 +171,14 @@ term_equals(const oslo_term *t, oslo_term_kind kind, const char *value, size_t l
 
 static uint32_t *
 find_term_slot(const oslo_graph *g, oslo_term_kind kind, const char *value, size_t len,
-			   oslo_term_id datatype, const char *lang)
+               oslo_term_id datatype, const char *lang)
 {
-	uint32_t	mask = g->term_slots_cap - 1;
-	uint32_t	i = hash_term(kind, value, len, datatype, lang) & mask;
+	uint32_t mask = g->term_slots_cap - 1;
+	uint32_t i = hash_term(kind, value, len, datatype, lang) & mask;
 
 	for (;;)
 	{
-		uint32_t	id = g->term_slots[i];
+		uint32_t id = g->term_slots[i];
 
 		if (id == 0 || term_equals(&g->terms[id], kind, value, len, datatype, lang))
 			return &g->term_slots[i];
@@ -189,8 +189,8 @@ find_term_slot(const oslo_graph *g, oslo_term_kind kind, const char *value, size
 static void
 grow_term_slots(oslo_graph *g)
 {
-	uint32_t   *old = g->term_slots;
-	uint32_t	oldcap = g->term_slots_cap;
+	uint32_t *old = g->term_slots;
+	uint32_t oldcap = g->term_slots_cap;
 
 	if (oldcap >= (1u << 30))
 		oslo_error(OSLO_ERR_LIMIT, "graph has too many distinct terms");
@@ -200,7 +200,7 @@ grow_term_slots(oslo_graph *g)
 	{
 		if (old[i])
 		{
-			oslo_term  *t = &g->terms[old[i]];
+			oslo_term *t = &g->terms[old[i]];
 
 			*find_term_slot(g, t->kind, t->value, t->len, t->datatype, t->lang) = old[i];
 		}
@@ -210,10 +210,10 @@ grow_term_slots(oslo_graph *g)
 
 static oslo_term_id
 intern(oslo_graph *g, oslo_term_kind kind, const char *value, size_t len, oslo_term_id datatype,
-	   const char *lang)
+       const char *lang)
 {
-	uint32_t   *slot;
-	oslo_term  *t;
+	uint32_t *slot;
+	oslo_term *t;
 
 	if (len > UINT32_MAX - 1)
 		oslo_error(OSLO_ERR_LIMIT, "RDF term of %zu bytes is too long", len);
@@ -235,13 +235,13 @@ intern(oslo_graph *g, oslo_term_kind kind, const char *value, size_t len, oslo_t
 	}
 	t = &g->terms[g->nterms];
 	t->kind = kind;
-	t->len = (uint32_t) len;
+	t->len = (uint32_t)len;
 	t->value = arena_copy(g, value, len);
 	t->datatype = datatype;
 	t->lang = lang ? arena_copy(g, lang, strlen(lang)) : NULL;
 	*slot = g->nterms;
 	g->nterms++;
-	if ((uint64_t) g->nterms * 4 > (uint64_t) g->term_slots_cap * 3)
+	if ((uint64_t)g->nterms * 4 > (uint64_t)g->term_slots_cap * 3)
 		grow_term_slots(g);
 	return g->nterms - 1;
 }
@@ -267,33 +267,33 @@ oslo_graph_blank(oslo_graph *g, const char *label, size_t len)
 oslo_term_id
 oslo_graph_fresh_blank(oslo_graph *g)
 {
-	char		label[32];
+	char label[32];
 
 	for (;;)
 	{
-		int			n = snprintf(label, sizeof(label), "b%u", ++g->fresh_counter);
-		uint32_t   *slot = find_term_slot(g, OSLO_TERM_BLANK, label, (size_t) n, 0, NULL);
+		int n = snprintf(label, sizeof(label), "b%u", ++g->fresh_counter);
+		uint32_t *slot = find_term_slot(g, OSLO_TERM_BLANK, label, (size_t)n, 0, NULL);
 
 		if (*slot == 0)
-			return intern(g, OSLO_TERM_BLANK, label, (size_t) n, 0, NULL);
+			return intern(g, OSLO_TERM_BLANK, label, (size_t)n, 0, NULL);
 	}
 }
 
 oslo_term_id
 oslo_graph_literal(oslo_graph *g, const char *lex, size_t len, const char *datatype_iri,
-				   const char *lang)
+                   const char *lang)
 {
-	char		lower[64];
+	char lower[64];
 	oslo_term_id dt;
 
 	if (lang && *lang)
 	{
-		size_t		n = strlen(lang);
+		size_t n = strlen(lang);
 
 		if (n >= sizeof(lower))
 			oslo_error(OSLO_ERR_SYNTAX, "language tag \"%.64s...\" is too long", lang);
 		for (size_t i = 0; i <= n; i++)
-			lower[i] = (char) tolower((unsigned char) lang[i]);
+			lower[i] = (char)tolower((unsigned char)lang[i]);
 		dt = oslo_graph_iri_cstr(g, OSLO_RDF_LANGSTRING);
 		return intern(g, OSLO_TERM_LITERAL, lex, len, dt, lower);
 	}
@@ -334,15 +334,14 @@ oslo_graph_term_count(const oslo_graph *g)
 }
 
 static uint32_t *
-find_quad_slot(const oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o,
-			   oslo_term_id gr)
+find_quad_slot(const oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o, oslo_term_id gr)
 {
-	uint32_t	mask = g->quad_slots_cap - 1;
-	uint32_t	i = hash_quad(s, p, o, gr) & mask;
+	uint32_t mask = g->quad_slots_cap - 1;
+	uint32_t i = hash_quad(s, p, o, gr) & mask;
 
 	for (;;)
 	{
-		uint32_t	v = g->quad_slots[i];
+		uint32_t v = g->quad_slots[i];
 
 		if (v == 0)
 			return &g->quad_slots[i];
@@ -376,12 +375,12 @@ grow_quad_slots(oslo_graph *g)
 bool
 oslo_graph_add(oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o, oslo_term_id gr)
 {
-	uint32_t   *slot;
-	oslo_quad  *q;
+	uint32_t *slot;
+	oslo_quad *q;
 	oslo_term_id pos[4];
 
 	if (s == 0 || p == 0 || o == 0 || s >= g->nterms || p >= g->nterms || o >= g->nterms ||
-		gr >= g->nterms)
+	    gr >= g->nterms)
 		oslo_error(OSLO_ERR_DATA, "statement refers to a term that is not in the graph");
 	slot = find_quad_slot(g, s, p, o, gr);
 	if (*slot)
@@ -412,14 +411,14 @@ oslo_graph_add(oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o, os
 	}
 	*slot = g->nquads + 1;
 	g->nquads++;
-	if ((uint64_t) g->nquads * 4 > (uint64_t) g->quad_slots_cap * 3)
+	if ((uint64_t)g->nquads * 4 > (uint64_t)g->quad_slots_cap * 3)
 		grow_quad_slots(g);
 	return true;
 }
 
 bool
 oslo_graph_contains(const oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o,
-					oslo_term_id gr)
+                    oslo_term_id gr)
 {
 	return *find_quad_slot(g, s, p, o, gr) != 0;
 }
@@ -478,8 +477,8 @@ oslo_graph_merge(oslo_graph *dst, const oslo_graph *src)
 }
 
 void
-oslo_match_init(oslo_match *m, const oslo_graph *g, oslo_term_id s, oslo_term_id p,
-				oslo_term_id o, oslo_term_id graph)
+oslo_match_init(oslo_match *m, const oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o,
+                oslo_term_id graph)
 {
 	m->g = g;
 	m->s = s;
@@ -488,7 +487,7 @@ oslo_match_init(oslo_match *m, const oslo_graph *g, oslo_term_id s, oslo_term_id
 	m->graph = graph;
 	/* a term that is not in the graph matches nothing */
 	if ((s && s >= g->nterms) || (p && p >= g->nterms) || (o && o >= g->nterms) ||
-		(graph != OSLO_ANY_GRAPH && graph >= g->nterms))
+	    (graph != OSLO_ANY_GRAPH && graph >= g->nterms))
 	{
 		m->chain = CHAIN_ALL;
 		m->next = 0;
@@ -513,7 +512,7 @@ oslo_match_next(oslo_match *m, oslo_quad *out)
 
 	while (m->next)
 	{
-		uint32_t	idx = m->next - 1;
+		uint32_t idx = m->next - 1;
 		const oslo_quad *q = &g->quads[idx];
 
 		if (m->chain == CHAIN_ALL)
@@ -522,7 +521,7 @@ oslo_match_next(oslo_match *m, oslo_quad *out)
 			m->next = g->next[m->chain][idx];
 
 		if ((m->s && q->s != m->s) || (m->p && q->p != m->p) || (m->o && q->o != m->o) ||
-			(m->graph != OSLO_ANY_GRAPH && q->g != m->graph))
+		    (m->graph != OSLO_ANY_GRAPH && q->g != m->graph))
 			continue;
 		if (out)
 			*out = *q;
@@ -534,8 +533,8 @@ oslo_match_next(oslo_match *m, oslo_quad *out)
 oslo_term_id
 oslo_graph_object(const oslo_graph *g, oslo_term_id s, oslo_term_id p)
 {
-	oslo_match	m;
-	oslo_quad	q;
+	oslo_match m;
+	oslo_quad q;
 
 	if (s == 0 || p == 0)
 		return 0;
@@ -543,7 +542,7 @@ oslo_graph_object(const oslo_graph *g, oslo_term_id s, oslo_term_id p)
 	/* chains run newest first; the first statement added is the last match */
 	q.o = 0;
 	{
-		oslo_quad	cur;
+		oslo_quad cur;
 
 		while (oslo_match_next(&m, &cur))
 			q = cur;
@@ -554,7 +553,7 @@ oslo_graph_object(const oslo_graph *g, oslo_term_id s, oslo_term_id p)
 static int
 cmp_bytes(const char *a, size_t alen, const char *b, size_t blen)
 {
-	int			c = memcmp(a, b, alen < blen ? alen : blen);
+	int c = memcmp(a, b, alen < blen ? alen : blen);
 
 	if (c != 0)
 		return c;
@@ -566,12 +565,12 @@ oslo_term_compare(const oslo_graph *ga, oslo_term_id a, const oslo_graph *gb, os
 {
 	const oslo_term *ta = oslo_graph_term(ga, a);
 	const oslo_term *tb = oslo_graph_term(gb, b);
-	int			c;
+	int c;
 
 	if (ta == NULL || tb == NULL)
 		return (ta != NULL) - (tb != NULL);
 	if (ta->kind != tb->kind)
-		return (int) ta->kind - (int) tb->kind;
+		return (int)ta->kind - (int)tb->kind;
 	c = cmp_bytes(ta->value, ta->len, tb->value, tb->len);
 	if (c != 0 || ta->kind != OSLO_TERM_LITERAL)
 		return c;

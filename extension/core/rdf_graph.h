@@ -17,7 +17,7 @@
 
 #include "oslo_core.h"
 
-typedef uint32_t oslo_term_id;	/* 0 means "no term" / the default graph */
+typedef uint32_t oslo_term_id; /* 0 means "no term" / the default graph */
 
 typedef enum oslo_term_kind
 {
@@ -26,19 +26,19 @@ typedef enum oslo_term_kind
 	OSLO_TERM_LITERAL = 3
 } oslo_term_kind;
 
-#define OSLO_XSD		  "http://www.w3.org/2001/XMLSchema#"
-#define OSLO_XSD_STRING	  OSLO_XSD "string"
-#define OSLO_RDF		  "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-#define OSLO_RDF_TYPE	  OSLO_RDF "type"
+#define OSLO_XSD            "http://www.w3.org/2001/XMLSchema#"
+#define OSLO_XSD_STRING     OSLO_XSD "string"
+#define OSLO_RDF            "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+#define OSLO_RDF_TYPE       OSLO_RDF "type"
 #define OSLO_RDF_LANGSTRING OSLO_RDF "langString"
 
 typedef struct oslo_term
 {
 	oslo_term_kind kind;
-	uint32_t	len;			/* bytes in value, without the terminating NUL */
-	const char *value;			/* IRI, blank label (without "_:"), or lexical form */
-	oslo_term_id datatype;		/* literals: IRI term of the datatype (always set) */
-	const char *lang;			/* literals: language tag, lower-cased, or NULL */
+	uint32_t len;          /* bytes in value, without the terminating NUL */
+	const char *value;     /* IRI, blank label (without "_:"), or lexical form */
+	oslo_term_id datatype; /* literals: IRI term of the datatype (always set) */
+	const char *lang;      /* literals: language tag, lower-cased, or NULL */
 } oslo_term;
 
 typedef struct oslo_quad
@@ -46,7 +46,7 @@ typedef struct oslo_quad
 	oslo_term_id s;
 	oslo_term_id p;
 	oslo_term_id o;
-	oslo_term_id g;				/* 0: default graph */
+	oslo_term_id g; /* 0: default graph */
 } oslo_quad;
 
 typedef struct oslo_graph oslo_graph;
@@ -65,9 +65,9 @@ extern oslo_term_id oslo_graph_fresh_blank(oslo_graph *g);
  * lang is stored lower-cased (RDF 1.1 compares language tags case-insensitively).
  */
 extern oslo_term_id oslo_graph_literal(oslo_graph *g, const char *lex, size_t len,
-									   const char *datatype_iri, const char *lang);
+                                       const char *datatype_iri, const char *lang);
 extern oslo_term_id oslo_graph_literal_cstr(oslo_graph *g, const char *lex,
-											const char *datatype_iri, const char *lang);
+                                            const char *datatype_iri, const char *lang);
 
 /* Find without interning; 0 when absent. */
 extern oslo_term_id oslo_graph_find_iri(const oslo_graph *g, const char *iri, size_t len);
@@ -78,9 +78,9 @@ extern uint32_t oslo_graph_term_count(const oslo_graph *g);
 
 /* Add a statement; duplicates are ignored. Returns true when it was new. */
 extern bool oslo_graph_add(oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o,
-						   oslo_term_id graph);
-extern bool oslo_graph_contains(const oslo_graph *g, oslo_term_id s, oslo_term_id p,
-								oslo_term_id o, oslo_term_id graph);
+                           oslo_term_id graph);
+extern bool oslo_graph_contains(const oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o,
+                                oslo_term_id graph);
 
 extern size_t oslo_graph_size(const oslo_graph *g);
 /* quads in insertion order; valid until the next oslo_graph_add */
@@ -90,8 +90,7 @@ extern const oslo_quad *oslo_graph_quads(const oslo_graph *g);
  * Copy a term of another graph into g (blank nodes keep their label: use
  * oslo_graph_merge to keep blank nodes of two graphs apart).
  */
-extern oslo_term_id oslo_graph_import_term(oslo_graph *g, const oslo_graph *from,
-										   oslo_term_id id);
+extern oslo_term_id oslo_graph_import_term(oslo_graph *g, const oslo_graph *from, oslo_term_id id);
 /* Add every statement of src to dst, renaming src's blank nodes apart (RDF merge). */
 extern void oslo_graph_merge(oslo_graph *dst, const oslo_graph *src);
 
@@ -104,25 +103,25 @@ extern void oslo_graph_merge(oslo_graph *dst, const oslo_graph *src);
  *	oslo_match_init(&m, g, s, 0, 0, OSLO_ANY_GRAPH);
  *	while (oslo_match_next(&m, &q)) ...
  */
-#define OSLO_ANY_GRAPH ((oslo_term_id) UINT32_MAX)
+#define OSLO_ANY_GRAPH ((oslo_term_id)UINT32_MAX)
 
 typedef struct oslo_match
 {
 	const oslo_graph *g;
 	oslo_term_id s, p, o, graph;
-	int			chain;			/* which index chain is followed */
-	uint32_t	next;			/* next quad index + 1, 0 = done */
+	int chain;     /* which index chain is followed */
+	uint32_t next; /* next quad index + 1, 0 = done */
 } oslo_match;
 
 extern void oslo_match_init(oslo_match *m, const oslo_graph *g, oslo_term_id s, oslo_term_id p,
-							oslo_term_id o, oslo_term_id graph);
+                            oslo_term_id o, oslo_term_id graph);
 extern bool oslo_match_next(oslo_match *m, oslo_quad *out);
 /* the object of the first (s, p, ?) in any graph, or 0 */
 extern oslo_term_id oslo_graph_object(const oslo_graph *g, oslo_term_id s, oslo_term_id p);
 
 /* Compare two terms of possibly different graphs by value (kind, value, datatype, lang). */
-extern int	oslo_term_compare(const oslo_graph *ga, oslo_term_id a, const oslo_graph *gb,
-							  oslo_term_id b);
+extern int oslo_term_compare(const oslo_graph *ga, oslo_term_id a, const oslo_graph *gb,
+                             oslo_term_id b);
 
 /*
  * Binary form (the varlena payload of oslo.graph): a term dictionary and the
@@ -135,4 +134,4 @@ extern oslo_graph *oslo_graph_decode(const char *data, size_t len);
 /* Graph isomorphism with blank nodes (rdf_iso.c). */
 extern bool oslo_graph_isomorphic(const oslo_graph *a, const oslo_graph *b);
 
-#endif							/* OSLO_RDF_GRAPH_H */
+#endif /* OSLO_RDF_GRAPH_H */

@@ -17,8 +17,8 @@ typedef enum oslo_rdf_syntax
 
 typedef struct oslo_prefix
 {
-	const char *prefix;			/* "foaf" (no colon) */
-	const char *iri;			/* "http://xmlns.com/foaf/0.1/" */
+	const char *prefix; /* "foaf" (no colon) */
+	const char *iri;    /* "http://xmlns.com/foaf/0.1/" */
 } oslo_prefix;
 
 /*
@@ -29,7 +29,7 @@ typedef struct oslo_prefix
  * already in g.
  */
 extern void oslo_rdf_parse(oslo_graph *g, const char *text, size_t len, oslo_rdf_syntax syntax,
-						   const char *base_iri);
+                           const char *base_iri);
 
 /*
  * Write g, statements sorted by (graph, subject, predicate, object) in their
@@ -38,7 +38,7 @@ extern void oslo_rdf_parse(oslo_graph *g, const char *text, size_t len, oslo_rdf
  * instead of silently dropping them. prefixes apply to Turtle/TriG only.
  */
 extern void oslo_rdf_write(const oslo_graph *g, oslo_rdf_syntax syntax, const oslo_prefix *prefixes,
-						   size_t nprefixes, oslo_buf *out);
+                           size_t nprefixes, oslo_buf *out);
 
 /* quad indexes of g in the order oslo_rdf_write uses (host memory) */
 extern uint32_t *oslo_graph_sorted_order(const oslo_graph *g);

@@ -28,7 +28,7 @@ static Datum
 parse_text(text *t, oslo_rdf_syntax syntax, const char *what, const char *base)
 {
 	oslo_graph *g;
-	size_t		len = VARSIZE_ANY_EXHDR(t);
+	size_t len = VARSIZE_ANY_EXHDR(t);
 
 	oslo_pg_check_input_size(len, what);
 	g = oslo_graph_new();
@@ -64,11 +64,11 @@ graph_from_turtle(PG_FUNCTION_ARGS)
 static text *
 write_graph(oslo_graph *g, oslo_rdf_syntax syntax)
 {
-	oslo_buf	b;
+	oslo_buf b;
 
 	oslo_buf_init(&b);
 	oslo_rdf_write(g, syntax, NULL, 0, &b);
-	return cstring_to_text_with_len(b.data, (int) b.len);
+	return cstring_to_text_with_len(b.data, (int)b.len);
 }
 
 Datum
@@ -87,7 +87,7 @@ graph_to_nquads(PG_FUNCTION_ARGS)
 static char *
 options_with_member(FunctionCallInfo fcinfo, int argno, const char *member)
 {
-	Jsonb	   *j;
+	Jsonb *j;
 
 	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
 		return NULL;
@@ -98,32 +98,33 @@ options_with_member(FunctionCallInfo fcinfo, int argno, const char *member)
 Datum
 graph_to_turtle(PG_FUNCTION_ARGS)
 {
-	oslo_buf	b;
+	oslo_buf b;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	oslo_buf_init(&b);
-	oslo_formats_write(PG_GETARG_OSLO_GRAPH(0), "turtle", options_with_member(fcinfo, 1, "prefixes"),
-					   &b);
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(b.data, (int) b.len));
+	oslo_formats_write(PG_GETARG_OSLO_GRAPH(0), "turtle",
+	                   options_with_member(fcinfo, 1, "prefixes"), &b);
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(b.data, (int)b.len));
 }
 
 Datum
 graph_to_jsonld(PG_FUNCTION_ARGS)
 {
-	oslo_buf	b;
-	char	   *options = NULL;
+	oslo_buf b;
+	char *options = NULL;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))
 	{
-		Jsonb	   *ctx = PG_GETARG_JSONB_P(1);
+		Jsonb *ctx = PG_GETARG_JSONB_P(1);
 
 		if (JB_ROOT_IS_SCALAR(ctx))
-			ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-							errmsg("context must be a JSON-LD context object or array"),
-							errhint("Remote contexts are never fetched; pass the context document.")));
+			ereport(ERROR,
+			        (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+			         errmsg("context must be a JSON-LD context object or array"),
+			         errhint("Remote contexts are never fetched; pass the context document.")));
 		options = options_with_member(fcinfo, 1, "context");
 	}
 	oslo_buf_init(&b);
@@ -138,18 +139,18 @@ term_text(const oslo_graph *g, oslo_term_id id)
 
 	if (t->kind == OSLO_TERM_BLANK)
 		return cstring_to_text(psprintf("_:%s", t->value));
-	return cstring_to_text_with_len(t->value, (int) t->len);
+	return cstring_to_text_with_len(t->value, (int)t->len);
 }
 
 /* one row per statement, in the order to_nquads prints them */
 Datum
 graph_triples(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *)fcinfo->resultinfo;
 	oslo_graph *g;
-	uint32_t   *order;
+	uint32_t *order;
 	const oslo_quad *quads;
-	size_t		n;
+	size_t n;
 
 	InitMaterializedSRF(fcinfo, 0);
 	g = PG_GETARG_OSLO_GRAPH(0);
@@ -160,8 +161,8 @@ graph_triples(PG_FUNCTION_ARGS)
 	{
 		const oslo_quad *q = &quads[order[i]];
 		const oslo_term *o = oslo_graph_term(g, q->o);
-		Datum		values[6];
-		bool		nulls[6] = {false, false, false, true, true, true};
+		Datum values[6];
+		bool nulls[6] = {false, false, false, true, true, true};
 
 		values[0] = PointerGetDatum(term_text(g, q->s));
 		values[1] = PointerGetDatum(term_text(g, q->p));
@@ -183,13 +184,13 @@ graph_triples(PG_FUNCTION_ARGS)
 		}
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
-	return (Datum) 0;
+	return (Datum)0;
 }
 
 Datum
 graph_triple_count(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT64((int64) oslo_graph_size(PG_GETARG_OSLO_GRAPH(0)));
+	PG_RETURN_INT64((int64)oslo_graph_size(PG_GETARG_OSLO_GRAPH(0)));
 }
 
 Datum
@@ -215,9 +216,9 @@ graph_agg_transfn(PG_FUNCTION_ARGS)
 
 	if (!AggCheckCallContext(fcinfo, &aggcontext))
 		ereport(ERROR, (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-						errmsg("graph_agg_transfn called in a non-aggregate context")));
+		                errmsg("graph_agg_transfn called in a non-aggregate context")));
 	old = MemoryContextSwitchTo(aggcontext);
-	state = PG_ARGISNULL(0) ? oslo_graph_new() : (oslo_graph *) PG_GETARG_POINTER(0);
+	state = PG_ARGISNULL(0) ? oslo_graph_new() : (oslo_graph *)PG_GETARG_POINTER(0);
 	MemoryContextSwitchTo(old);
 	if (!PG_ARGISNULL(1))
 	{
@@ -235,7 +236,7 @@ graph_agg_finalfn(PG_FUNCTION_ARGS)
 {
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	PG_RETURN_OSLO_GRAPH((oslo_graph *) PG_GETARG_POINTER(0));
+	PG_RETURN_OSLO_GRAPH((oslo_graph *)PG_GETARG_POINTER(0));
 }
 
 Datum

@@ -27,15 +27,16 @@ oslo_pg_graph_from_datum(Datum d)
 Datum
 oslo_pg_graph_to_datum(const oslo_graph *g)
 {
-	oslo_buf	b;
+	oslo_buf b;
 	struct varlena *v;
 
 	oslo_buf_init(&b);
 	oslo_graph_encode(g, &b);
 	if (b.len > MaxAllocSize - VARHDRSZ)
-		ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-						errmsg("graph of %zu statements is too large for a single value (%zu bytes)",
-							   oslo_graph_size(g), b.len)));
+		ereport(ERROR,
+		        (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+		         errmsg("graph of %zu statements is too large for a single value (%zu bytes)",
+		                oslo_graph_size(g), b.len)));
 	v = palloc(VARHDRSZ + b.len);
 	SET_VARSIZE(v, VARHDRSZ + b.len);
 	memcpy(VARDATA(v), b.data, b.len);
@@ -46,8 +47,8 @@ oslo_pg_graph_to_datum(const oslo_graph *g)
 Datum
 graph_in(PG_FUNCTION_ARGS)
 {
-	char	   *text = PG_GETARG_CSTRING(0);
-	size_t		len = strlen(text);
+	char *text = PG_GETARG_CSTRING(0);
+	size_t len = strlen(text);
 	oslo_graph *g;
 
 	oslo_pg_check_input_size(len, "N-Quads text");
@@ -60,7 +61,7 @@ Datum
 graph_out(PG_FUNCTION_ARGS)
 {
 	oslo_graph *g = PG_GETARG_OSLO_GRAPH(0);
-	oslo_buf	b;
+	oslo_buf b;
 
 	oslo_buf_init(&b);
 	oslo_rdf_write(g, OSLO_SYNTAX_NQUADS, NULL, 0, &b);
@@ -70,13 +71,13 @@ graph_out(PG_FUNCTION_ARGS)
 Datum
 graph_recv(PG_FUNCTION_ARGS)
 {
-	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			len = buf->len - buf->cursor;
+	StringInfo buf = (StringInfo)PG_GETARG_POINTER(0);
+	int len = buf->len - buf->cursor;
 	const char *data = pq_getmsgbytes(buf, len);
 	oslo_graph *g;
 
 	/* validate fully, then re-encode so the stored form is canonical */
-	g = oslo_graph_decode(data, (size_t) len);
+	g = oslo_graph_decode(data, (size_t)len);
 	PG_RETURN_OSLO_GRAPH(g);
 }
 

@@ -12,7 +12,7 @@
 
 PG_MODULE_MAGIC;
 
-void		_PG_init(void);
+void _PG_init(void);
 
 void
 _PG_init(void)
@@ -22,15 +22,14 @@ _PG_init(void)
 	/* idempotent; pg_xml_init does the same */
 	xmlInitParser();
 
-	DefineCustomIntVariable("oslo.max_input_size",
-							"Largest document (XML, RDF text) oslo_interop functions accept.",
-							"Larger inputs are refused with SQLSTATE 54000 before parsing.",
-							&oslo_max_input_size_kb, 64 * 1024, 1, INT_MAX / 1024, PGC_USERSET,
-							GUC_UNIT_KB, NULL, NULL, NULL);
+	DefineCustomIntVariable(
+	    "oslo.max_input_size", "Largest document (XML, RDF text) oslo_interop functions accept.",
+	    "Larger inputs are refused with SQLSTATE 54000 before parsing.", &oslo_max_input_size_kb,
+	    64 * 1024, 1, INT_MAX / 1024, PGC_USERSET, GUC_UNIT_KB, NULL, NULL, NULL);
 	DefineCustomBoolVariable("oslo.xml_huge",
-							 "Lift libxml2's hard limits on depth and text size (XML_PARSE_HUGE).",
-							 "Off by default: the limits protect the backend from hostile XML.",
-							 &oslo_xml_huge, false, PGC_SUSET, 0, NULL, NULL, NULL);
+	                         "Lift libxml2's hard limits on depth and text size (XML_PARSE_HUGE).",
+	                         "Off by default: the limits protect the backend from hostile XML.",
+	                         &oslo_xml_huge, false, PGC_SUSET, 0, NULL, NULL, NULL);
 	MarkGUCPrefixReserved("oslo");
 }
 
@@ -42,7 +41,7 @@ void
 oslo_pg_load_plugins(void)
 {
 	static bool loaded = false;
-	char		dir[MAXPGPATH];
+	char dir[MAXPGPATH];
 
 	if (loaded)
 		return;

@@ -18,8 +18,8 @@
 
 typedef struct context_entry
 {
-	char		iri[NAMEDATALEN * 4];	/* hash key; longer IRIs are not cached */
-	char	   *document;		/* NULL: the catalog has no such IRI */
+	char iri[NAMEDATALEN * 4]; /* hash key; longer IRIs are not cached */
+	char *document;            /* NULL: the catalog has no such IRI */
 } context_entry;
 
 static HTAB *documents;
@@ -29,7 +29,7 @@ static bool callback_registered;
 static void
 drop_documents(Datum arg, Oid relid)
 {
-	Oid			context_table = get_relname_relid("context", get_namespace_oid("oslo", true));
+	Oid context_table = get_relname_relid("context", get_namespace_oid("oslo", true));
 
 	if (relid == InvalidOid || relid == context_table || !OidIsValid(context_table))
 	{
@@ -44,18 +44,18 @@ static char *
 fetch_document(const char *iri)
 {
 	MemoryContext caller = CurrentMemoryContext;
-	Oid			argtypes[1] = {TEXTOID};
-	Datum		values[1];
-	char	   *result = NULL;
+	Oid argtypes[1] = {TEXTOID};
+	Datum values[1];
+	char *result = NULL;
 
 	values[0] = CStringGetTextDatum(iri);
 	if (SPI_connect() != SPI_OK_CONNECT)
 		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("SPI_connect failed")));
-	if (SPI_execute_with_args("SELECT document::text FROM oslo.context WHERE iri = $1", 1,
-							  argtypes, values, NULL, true, 1) == SPI_OK_SELECT &&
-		SPI_processed == 1)
+	if (SPI_execute_with_args("SELECT document::text FROM oslo.context WHERE iri = $1", 1, argtypes,
+	                          values, NULL, true, 1) == SPI_OK_SELECT &&
+	    SPI_processed == 1)
 	{
-		char	   *doc = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
+		char *doc = SPI_getvalue(SPI_tuptable->vals[0], SPI_tuptable->tupdesc, 1);
 
 		if (doc)
 			result = MemoryContextStrdup(caller, doc);
@@ -68,34 +68,34 @@ const char *
 oslo_pg_resolve_context(const char *iri)
 {
 	context_entry *e;
-	bool		found;
-	char	   *doc;
+	bool found;
+	char *doc;
 
 	if (strlen(iri) >= sizeof(e->iri))
 		return fetch_document(iri);
 	if (!callback_registered)
 	{
-		CacheRegisterRelcacheCallback(drop_documents, (Datum) 0);
+		CacheRegisterRelcacheCallback(drop_documents, (Datum)0);
 		callback_registered = true;
 	}
 	if (documents == NULL)
 	{
-		HASHCTL		ctl;
+		HASHCTL ctl;
 
 		documents_cxt = AllocSetContextCreate(CacheMemoryContext, "oslo_interop contexts",
-											  ALLOCSET_DEFAULT_SIZES);
+		                                      ALLOCSET_DEFAULT_SIZES);
 		ctl.keysize = sizeof(e->iri);
 		ctl.entrysize = sizeof(context_entry);
 		ctl.hcxt = documents_cxt;
-		documents = hash_create("oslo_interop contexts", 16, &ctl,
-								HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
+		documents =
+		    hash_create("oslo_interop contexts", 16, &ctl, HASH_ELEM | HASH_STRINGS | HASH_CONTEXT);
 	}
 	e = hash_search(documents, iri, HASH_FIND, NULL);
 	if (e)
 		return e->document;
 	/* fetch before entering: an error must not leave a half-made entry */
 	doc = fetch_document(iri);
-	if (documents == NULL)		/* invalidated while we queried */
+	if (documents == NULL) /* invalidated while we queried */
 		return doc;
 	e = hash_search(documents, iri, HASH_ENTER, &found);
 	e->document = doc ? MemoryContextStrdup(documents_cxt, doc) : NULL;
@@ -112,11 +112,11 @@ PG_FUNCTION_INFO_V1(oslo_context_changed);
 Datum
 oslo_context_changed(PG_FUNCTION_ARGS)
 {
-	TriggerData *trigdata = (TriggerData *) fcinfo->context;
+	TriggerData *trigdata = (TriggerData *)fcinfo->context;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR, (errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-						errmsg("oslo.context_changed() must be called as a trigger")));
+		                errmsg("oslo.context_changed() must be called as a trigger")));
 	CacheInvalidateRelcache(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
 }

@@ -8,8 +8,8 @@
 #include "miscadmin.h"
 #include "utils/memutils.h"
 
-int			oslo_max_input_size_kb = 64 * 1024;
-bool		oslo_xml_huge = false;
+int oslo_max_input_size_kb = 64 * 1024;
+bool oslo_xml_huge = false;
 
 int
 oslo_pg_sqlstate(oslo_errcode code)
@@ -65,7 +65,7 @@ static void
 pg_error(oslo_errcode code, const char *message, const char *detail)
 {
 	ereport(ERROR, (errcode(oslo_pg_sqlstate(code)), errmsg_internal("%s", message),
-					detail ? errdetail_internal("%s", detail) : 0));
+	                detail ? errdetail_internal("%s", detail) : 0));
 	pg_unreachable();
 }
 
@@ -78,7 +78,7 @@ pg_notice(const char *message)
 static void
 run_guard(void *arg)
 {
-	oslo_guard *g = (oslo_guard *) arg;
+	oslo_guard *g = (oslo_guard *)arg;
 
 	oslo_guard_release(g);
 }
@@ -116,8 +116,8 @@ typedef struct persist_token
 static void *
 pg_persist_begin(void)
 {
-	MemoryContext cxt = AllocSetContextCreate(CacheMemoryContext, "oslo_interop cache entry",
-											  ALLOCSET_SMALL_SIZES);
+	MemoryContext cxt =
+	    AllocSetContextCreate(CacheMemoryContext, "oslo_interop cache entry", ALLOCSET_SMALL_SIZES);
 	persist_token *t = MemoryContextAlloc(cxt, sizeof(persist_token));
 
 	t->cxt = cxt;
@@ -140,16 +140,15 @@ pg_persist_end(void *token, bool keep)
 static void
 pg_persist_drop(void *token)
 {
-	MemoryContextDelete(((persist_token *) token)->cxt);
+	MemoryContextDelete(((persist_token *)token)->cxt);
 }
 
 void
 oslo_pg_install_handlers(void)
 {
-	static const oslo_handlers handlers = {pg_alloc,		pg_realloc,		  pg_free,
-										   pg_error,		pg_notice,		  pg_guard,
-										   pg_check_interrupts, pg_persist_begin, pg_persist_end,
-										   pg_persist_drop};
+	static const oslo_handlers handlers = {
+	    pg_alloc, pg_realloc,          pg_free,          pg_error,       pg_notice,
+	    pg_guard, pg_check_interrupts, pg_persist_begin, pg_persist_end, pg_persist_drop};
 
 	oslo_set_handlers(&handlers);
 }
@@ -157,9 +156,9 @@ oslo_pg_install_handlers(void)
 void
 oslo_pg_check_input_size(size_t len, const char *what)
 {
-	if ((uint64) len > (uint64) oslo_max_input_size_kb * 1024)
+	if ((uint64)len > (uint64)oslo_max_input_size_kb * 1024)
 		ereport(ERROR, (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
-						errmsg("%s of %zu bytes exceeds oslo.max_input_size (%d kB)", what, len,
-							   oslo_max_input_size_kb),
-						errhint("Raise oslo.max_input_size if the input is legitimate.")));
+		                errmsg("%s of %zu bytes exceeds oslo.max_input_size (%d kB)", what, len,
+		                       oslo_max_input_size_kb),
+		                errhint("Raise oslo.max_input_size if the input is legitimate.")));
 }

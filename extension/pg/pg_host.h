@@ -12,12 +12,12 @@
 #include "rdf_graph.h"
 
 /* GUCs */
-extern int	oslo_max_input_size_kb;
+extern int oslo_max_input_size_kb;
 extern bool oslo_xml_huge;
 
 extern void oslo_pg_install_handlers(void);
 /* SQLSTATE of a core error class */
-extern int	oslo_pg_sqlstate(oslo_errcode code);
+extern int oslo_pg_sqlstate(oslo_errcode code);
 /* ERROR 54000 when len exceeds oslo.max_input_size */
 extern void oslo_pg_check_input_size(size_t len, const char *what);
 /* make sure the plugins of $pkglibdir/oslo_interop are loaded */

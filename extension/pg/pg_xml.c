@@ -18,15 +18,15 @@ pg_parse_xml(const char *bytes, size_t len)
 	PgXmlErrorContext *xmlerrcxt;
 	volatile xmlParserCtxtPtr ctxt = NULL;
 	volatile xmlDocPtr doc = NULL;
-	char	   *utf8;
-	int			utf8_len;
-	int			options;
+	char *utf8;
+	int utf8_len;
+	int options;
 
 	oslo_pg_check_input_size(len, "XML document");
 	/* libxml2 works in UTF-8; the caller's text is in the server encoding */
-	utf8 = (char *) pg_do_encoding_conversion((unsigned char *) bytes, (int) len,
-											  GetDatabaseEncoding(), PG_UTF8);
-	utf8_len = utf8 != bytes ? (int) strlen(utf8) : (int) len;
+	utf8 = (char *)pg_do_encoding_conversion((unsigned char *)bytes, (int)len,
+	                                         GetDatabaseEncoding(), PG_UTF8);
+	utf8_len = utf8 != bytes ? (int)strlen(utf8) : (int)len;
 
 	/* no NOENT, DTDLOAD or XINCLUDE: nothing outside the document is read */
 	options = XML_PARSE_NONET | XML_PARSE_NOBLANKS | (oslo_xml_huge ? XML_PARSE_HUGE : 0);
@@ -37,7 +37,7 @@ pg_parse_xml(const char *bytes, size_t len)
 		ctxt = xmlNewParserCtxt();
 		if (ctxt == NULL || pg_xml_error_occurred(xmlerrcxt))
 			xml_ereport(xmlerrcxt, ERROR, ERRCODE_OUT_OF_MEMORY,
-						"could not allocate parser context");
+			            "could not allocate parser context");
 		doc = xmlCtxtReadMemory(ctxt, utf8, utf8_len, NULL, "UTF-8", options);
 		if (doc == NULL || pg_xml_error_occurred(xmlerrcxt))
 			xml_ereport(xmlerrcxt, ERROR, ERRCODE_INVALID_XML_DOCUMENT, "invalid XML document");

@@ -21,13 +21,13 @@ static Datum
 nullable_text(const char *s, bool *isnull)
 {
 	*isnull = (s == NULL);
-	return s ? CStringGetTextDatum(s) : (Datum) 0;
+	return s ? CStringGetTextDatum(s) : (Datum)0;
 }
 
 Datum
 oslo_plugins(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *)fcinfo->resultinfo;
 
 	oslo_pg_load_plugins();
 	InitMaterializedSRF(fcinfo, 0);
@@ -35,32 +35,32 @@ oslo_plugins(PG_FUNCTION_ARGS)
 	{
 		const oslo_plugin_info *p = oslo_formats_plugin(i);
 		const char *file = strrchr(p->path, '/');
-		Datum		values[6];
-		bool		nulls[6] = {false};
+		Datum values[6];
+		bool nulls[6] = {false};
 
 		values[0] = CStringGetTextDatum(p->name);
 		values[1] = CStringGetTextDatum(p->version);
-		values[2] = Int32GetDatum((int32) p->abi_version);
+		values[2] = Int32GetDatum((int32)p->abi_version);
 		values[3] = CStringGetTextDatum(file ? file + 1 : p->path);
 		values[4] = CStringGetTextDatum(p->refused ? "refused" : "loaded");
 		values[5] = nullable_text(p->refused ? p->refused : p->description, &nulls[5]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
-	return (Datum) 0;
+	return (Datum)0;
 }
 
 Datum
 oslo_formats(PG_FUNCTION_ARGS)
 {
-	ReturnSetInfo *rsinfo = (ReturnSetInfo *) fcinfo->resultinfo;
+	ReturnSetInfo *rsinfo = (ReturnSetInfo *)fcinfo->resultinfo;
 
 	oslo_pg_load_plugins();
 	InitMaterializedSRF(fcinfo, 0);
 	for (size_t i = 0; i < oslo_formats_count(); i++)
 	{
 		const oslo_format_info *f = oslo_formats_get(i);
-		Datum		values[6];
-		bool		nulls[6] = {false};
+		Datum values[6];
+		bool nulls[6] = {false};
 
 		values[0] = CStringGetTextDatum(f->name);
 		values[1] = CStringGetTextDatum(f->provider);
@@ -70,13 +70,13 @@ oslo_formats(PG_FUNCTION_ARGS)
 		values[5] = nullable_text(f->description, &nulls[5]);
 		tuplestore_putvalues(rsinfo->setResult, rsinfo->setDesc, values, nulls);
 	}
-	return (Datum) 0;
+	return (Datum)0;
 }
 
 static char *
 jsonb_arg_text(FunctionCallInfo fcinfo, int argno)
 {
-	Jsonb	   *j;
+	Jsonb *j;
 
 	if (PG_NARGS() <= argno || PG_ARGISNULL(argno))
 		return NULL;
@@ -88,24 +88,24 @@ jsonb_arg_text(FunctionCallInfo fcinfo, int argno)
 Datum
 oslo_transform(PG_FUNCTION_ARGS)
 {
-	text	   *input = PG_GETARG_TEXT_PP(0);
-	char	   *from = text_to_cstring(PG_GETARG_TEXT_PP(1));
-	char	   *to = text_to_cstring(PG_GETARG_TEXT_PP(2));
-	size_t		len = VARSIZE_ANY_EXHDR(input);
-	oslo_buf	out;
+	text *input = PG_GETARG_TEXT_PP(0);
+	char *from = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	char *to = text_to_cstring(PG_GETARG_TEXT_PP(2));
+	size_t len = VARSIZE_ANY_EXHDR(input);
+	oslo_buf out;
 
 	oslo_pg_check_input_size(len, "input");
 	oslo_pg_load_plugins();
 	oslo_buf_init(&out);
 	oslo_formats_transform(VARDATA_ANY(input), len, from, to, jsonb_arg_text(fcinfo, 3), &out);
-	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data, (int) out.len));
+	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data, (int)out.len));
 }
 
 Datum
 oslo_magda_to_graph(PG_FUNCTION_ARGS)
 {
 	/* xml and text share their representation: both overloads land here */
-	text	   *x = PG_GETARG_TEXT_PP(0);
+	text *x = PG_GETARG_TEXT_PP(0);
 	oslo_graph *g;
 
 	oslo_pg_load_plugins();
@@ -117,12 +117,12 @@ oslo_magda_to_graph(PG_FUNCTION_ARGS)
 Datum
 oslo_magda_to_oslo(PG_FUNCTION_ARGS)
 {
-	text	   *x = PG_GETARG_TEXT_PP(0);
-	oslo_buf	out;
+	text *x = PG_GETARG_TEXT_PP(0);
+	oslo_buf out;
 
 	oslo_pg_load_plugins();
 	oslo_buf_init(&out);
 	oslo_formats_transform(VARDATA_ANY(x), VARSIZE_ANY_EXHDR(x), "magda", "oslo-persoon-im", NULL,
-						   &out);
+	                       &out);
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(out.data)));
 }

@@ -35,9 +35,9 @@ TEST(statements_deduplicate_and_match_by_position)
 	oslo_term_id q = oslo_graph_iri_cstr(g, "http://e/q");
 	oslo_term_id o = oslo_graph_literal_cstr(g, "v", NULL, NULL);
 	oslo_term_id gn = oslo_graph_iri_cstr(g, "http://e/g");
-	oslo_match	m;
-	oslo_quad	out;
-	int			n;
+	oslo_match m;
+	oslo_quad out;
+	int n;
 
 	CHECK(oslo_graph_add(g, s, p, o, 0));
 	CHECK(!oslo_graph_add(g, s, p, o, 0));
@@ -60,10 +60,10 @@ TEST(statements_deduplicate_and_match_by_position)
 	n = 0;
 	oslo_match_init(&m, g, 0, 0, s, OSLO_ANY_GRAPH);
 	while (oslo_match_next(&m, &out))
-		{
-			CHECK(out.p == q);
-			n++;
-		}
+	{
+		CHECK(out.p == q);
+		n++;
+	}
 	CHECK(n == 1);
 
 	n = 0;
@@ -81,7 +81,7 @@ TEST(many_statements_grow_tables)
 {
 	oslo_graph *g = oslo_graph_new();
 	oslo_term_id p = oslo_graph_iri_cstr(g, "http://e/p");
-	char		buf[64];
+	char buf[64];
 
 	for (int i = 0; i < 20000; i++)
 	{
@@ -96,8 +96,8 @@ TEST(many_statements_grow_tables)
 	CHECK(oslo_graph_size(g) == 20000);
 	CHECK(oslo_graph_term_count(g) == 1 + 1000 + 20000 + 1);
 	{
-		oslo_match	m;
-		int			n = 0;
+		oslo_match m;
+		int n = 0;
 
 		oslo_match_init(&m, g, oslo_graph_iri_cstr(g, "http://e/s7"), 0, 0, OSLO_ANY_GRAPH);
 		while (oslo_match_next(&m, NULL))
@@ -136,7 +136,7 @@ build_then_fail(void *arg)
 TEST(standalone_error_frees_what_the_call_allocated)
 {
 	oslo_captured_error err;
-	size_t		before = oslo_standalone_live_blocks();
+	size_t before = oslo_standalone_live_blocks();
 
 	CHECK(!oslo_standalone_run(build_then_fail, NULL, &err));
 	CHECK(err.code == OSLO_ERR_SYNTAX);
@@ -144,7 +144,7 @@ TEST(standalone_error_frees_what_the_call_allocated)
 	CHECK(oslo_standalone_live_blocks() == before);
 }
 
-static int	released;
+static int released;
 
 static void
 count_release(void *r)
@@ -176,10 +176,10 @@ TEST(guards_release_on_error_only_once)
 TEST(utf8_validation)
 {
 	CHECK(oslo_utf8_valid("caf\xc3\xa9", 5));
-	CHECK(!oslo_utf8_valid("\xc0\xaf", 2));		/* overlong */
+	CHECK(!oslo_utf8_valid("\xc0\xaf", 2));     /* overlong */
 	CHECK(!oslo_utf8_valid("\xed\xa0\x80", 3)); /* surrogate */
 	CHECK(!oslo_utf8_valid("a\0b", 3));
-	CHECK(!oslo_utf8_valid("\xe2\x82", 2));		/* truncated */
+	CHECK(!oslo_utf8_valid("\xe2\x82", 2)); /* truncated */
 }
 
 int

@@ -15,21 +15,21 @@ words_to_graph(const oslo_data *in, const char *options, oslo_data *out)
 
 	while (p < end)
 	{
-		char		s[64], pr[64], o[64];
-		const char *nl = memchr(p, '\n', (size_t) (end - p));
-		size_t		n = nl ? (size_t) (nl - p) : (size_t) (end - p);
-		char		line[256];
+		char s[64], pr[64], o[64];
+		const char *nl = memchr(p, '\n', (size_t)(end - p));
+		size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+		char line[256];
 
-		snprintf(line, sizeof(line), "%.*s", (int) n, p);
+		snprintf(line, sizeof(line), "%.*s", (int)n, p);
 		if (sscanf(line, "%63s %63s %63s", s, pr, o) != 3)
 			oslo_error(OSLO_ERR_SYNTAX, "words: line \"%s\" is not three words", line);
 		{
-			char		si[80], pi[80];
+			char si[80], pi[80];
 
 			snprintf(si, sizeof(si), "urn:w:%s", s);
 			snprintf(pi, sizeof(pi), "urn:w:%s", pr);
 			oslo_graph_add(g, oslo_graph_iri_cstr(g, si), oslo_graph_iri_cstr(g, pi),
-						   oslo_graph_literal_cstr(g, o, NULL, NULL), 0);
+			               oslo_graph_literal_cstr(g, o, NULL, NULL), 0);
 		}
 		p += n + 1;
 	}
@@ -40,8 +40,8 @@ words_to_graph(const oslo_data *in, const char *options, oslo_data *out)
 static void
 graph_to_count(const oslo_data *in, const char *options, oslo_data *out)
 {
-	char	   *s = oslo_psprintf("%zu statements; options %s", oslo_graph_size(in->graph),
-								  options ? options : "(none)");
+	char *s = oslo_psprintf("%zu statements; options %s", oslo_graph_size(in->graph),
+	                        options ? options : "(none)");
 
 	out->kind = OSLO_DATA_BYTES;
 	out->bytes = s;
@@ -49,18 +49,18 @@ graph_to_count(const oslo_data *in, const char *options, oslo_data *out)
 }
 
 static const oslo_transform_def word_transforms[] = {
-	{"words", "graph", OSLO_DATA_BYTES, OSLO_DATA_GRAPH, words_to_graph, "words to graph"},
-	{"graph", "count", OSLO_DATA_GRAPH, OSLO_DATA_BYTES, graph_to_count, "count statements"},
+    {"words", "graph", OSLO_DATA_BYTES, OSLO_DATA_GRAPH, words_to_graph, "words to graph"},
+    {"graph", "count", OSLO_DATA_GRAPH, OSLO_DATA_BYTES, graph_to_count, "count statements"},
 };
 static const oslo_format_def word_formats[] = {
-	{"words", "text/plain", "three words a line", NULL},
-	{"count", "text/plain", "statement count", "urn:test:context"},
+    {"words", "text/plain", "three words a line", NULL},
+    {"count", "text/plain", "statement count", "urn:test:context"},
 };
 static const char *const word_reads[] = {"words", NULL};
 static const char *const word_writes[] = {"count", NULL};
 static const oslo_plugin_def words_plugin = {
-	OSLO_PLUGIN_ABI_VERSION, "words", "1.0", "toy plugin", word_formats, 2,
-	word_reads, word_writes, word_transforms, 2};
+    OSLO_PLUGIN_ABI_VERSION, "words", "1.0", "toy plugin", word_formats, 2, word_reads, word_writes,
+    word_transforms,         2};
 
 static const char *
 resolve(const char *iri)
@@ -93,7 +93,7 @@ TEST(registered_plugin_formats_are_listed)
 
 TEST(transform_goes_through_the_graph)
 {
-	oslo_buf	out;
+	oslo_buf out;
 
 	oslo_buf_init(&out);
 	oslo_formats_transform("a b c\nd e f", 11, "words", "ntriples", NULL, &out);
@@ -103,7 +103,7 @@ TEST(transform_goes_through_the_graph)
 TEST(writer_gets_its_context_from_the_host)
 {
 	oslo_format_host host = {NULL, NULL, resolve};
-	oslo_buf	out;
+	oslo_buf out;
 
 	oslo_formats_set_host(&host);
 	oslo_buf_init(&out);
@@ -115,36 +115,39 @@ TEST(writer_gets_its_context_from_the_host)
 
 TEST(bad_input_and_names_raise_specific_errors)
 {
-	oslo_buf	out;
+	oslo_buf out;
 
 	oslo_buf_init(&out);
 	CHECK_ERROR(OSLO_ERR_PARAMETER, oslo_formats_transform("x", 1, "nosuch", "turtle", NULL, &out));
 	CHECK_CONTAINS(unit_err.message, "unknown format \"nosuch\"");
 	CHECK_CONTAINS(unit_err.detail, "words");
-	CHECK_ERROR(OSLO_ERR_PARAMETER, oslo_formats_transform("a b c", 5, "words", "words", NULL, &out));
+	CHECK_ERROR(OSLO_ERR_PARAMETER,
+	            oslo_formats_transform("a b c", 5, "words", "words", NULL, &out));
 	CHECK_ERROR(OSLO_ERR_SYNTAX, oslo_formats_transform("a b", 3, "words", "turtle", NULL, &out));
 	CHECK_ERROR(OSLO_ERR_PARAMETER,
-				oslo_formats_transform("a b c", 5, "words", "turtle", "[1]", &out));
+	            oslo_formats_transform("a b c", 5, "words", "turtle", "[1]", &out));
 	CHECK_ERROR(OSLO_ERR_PARAMETER,
-				oslo_formats_transform("a b c", 5, "words", "turtle", "{\"base\": 1", &out));
-	CHECK_ERROR(OSLO_ERR_UNSUPPORTED, oslo_formats_transform("{}", 2, "jsonld", "turtle", NULL, &out));
+	            oslo_formats_transform("a b c", 5, "words", "turtle", "{\"base\": 1", &out));
+	CHECK_ERROR(OSLO_ERR_UNSUPPORTED,
+	            oslo_formats_transform("{}", 2, "jsonld", "turtle", NULL, &out));
 }
 
 TEST(missing_context_is_named)
 {
 	oslo_format_host host = {NULL, NULL, NULL};
-	oslo_buf	out;
+	oslo_buf out;
 
 	oslo_formats_set_host(&host);
 	oslo_buf_init(&out);
-	CHECK_ERROR(OSLO_ERR_PARAMETER, oslo_formats_transform("a b c", 5, "words", "count", NULL, &out));
+	CHECK_ERROR(OSLO_ERR_PARAMETER,
+	            oslo_formats_transform("a b c", 5, "words", "count", NULL, &out));
 	CHECK_CONTAINS(unit_err.message, "urn:test:context");
 }
 
 TEST(same_plugin_twice_is_refused)
 {
 	const oslo_plugin_info *p;
-	size_t		before = oslo_formats_plugin_count();
+	size_t before = oslo_formats_plugin_count();
 
 	oslo_formats_register_plugin(&words_plugin, "again");
 	CHECK(oslo_formats_plugin_count() == before + 1);
