@@ -46,6 +46,9 @@ fi
 stage cli sh test/cli/test_cli.sh
 count "$LOGS/cli.log"
 
+stage plugin-pgxs sh test/plugin_pgxs.sh
+count "$LOGS/plugin-pgxs.log"
+
 sh test/cluster.sh start || { echo "could not start the test cluster"; echo "$passed passed, $((failed + 1)) failed"; exit 1; }
 trap 'sh test/cluster.sh stop' EXIT
 eval "export $(sh test/cluster.sh env)"

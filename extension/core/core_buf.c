@@ -142,6 +142,18 @@ oslo_buf_free(oslo_buf *b)
 	b->len = b->cap = 0;
 }
 
+uint32_t
+oslo_hash_bytes(uint32_t h, const char *s, size_t len)
+{
+	/* fast enough for interning, and well spread for short IRIs and labels */
+	for (size_t i = 0; i < len; i++)
+	{
+		h ^= (unsigned char)s[i];
+		h *= 16777619u;
+	}
+	return h;
+}
+
 bool
 oslo_utf8_valid(const char *str, size_t len)
 {

@@ -727,20 +727,10 @@ parse_json(const char *json, size_t len)
 }
 
 static int
-compare_shortest_least(const char *a, const char *b)
-{
-	size_t la = strlen(a), lb = strlen(b);
-
-	if (la != lb)
-		return la < lb ? -1 : 1;
-	return strcmp(a, b);
-}
-
-static int
 compare_by_selection(const void *a, const void *b)
 {
-	return compare_shortest_least(((const oslo_jsonld_term *)a)->name,
-	                              ((const oslo_jsonld_term *)b)->name);
+	return oslo_jsonld_compare_shortest_least(((const oslo_jsonld_term *)a)->name,
+	                                          ((const oslo_jsonld_term *)b)->name);
 }
 
 static int

@@ -24,20 +24,10 @@ typedef struct cache_entry
 static cache_entry entries[CONTEXT_CACHE_SIZE];
 static int next_victim;
 
-static uint32_t
-hash_text(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 const oslo_jsonld_context *
 oslo_jsonld_context_cached(const char *json, size_t len)
 {
-	uint32_t h = hash_text(json, len);
+	uint32_t h = oslo_hash_bytes(OSLO_HASH_SEED, json, len);
 	cache_entry *e;
 	oslo_persist *p;
 	char *copy;

@@ -135,9 +135,9 @@ starts_with(const char *s, const char *prefix, size_t len)
 	return strncmp(s, prefix, len) == 0;
 }
 
-/* shorter first, then lexicographically least */
-static int
-compare_shortest_least(const char *a, const char *b)
+/* shorter first, then lexicographically least (JSON-LD term selection) */
+int
+oslo_jsonld_compare_shortest_least(const char *a, const char *b)
 {
 	size_t la = strlen(a), lb = strlen(b);
 
@@ -172,7 +172,7 @@ compact_with_prefix(const oslo_jsonld_context *ctx, const char *iri,
 		clash = oslo_jsonld_context_term(ctx, curie);
 		if ((clash == NULL ||
 		     (value == NULL && clash->iri != NULL && strcmp(clash->iri, iri) == 0)) &&
-		    (best == NULL || compare_shortest_least(curie, best) < 0))
+		    (best == NULL || oslo_jsonld_compare_shortest_least(curie, best) < 0))
 		{
 			if (best)
 				oslo_free(best);

@@ -35,6 +35,9 @@ extern void oslo_jsonld_context_free(oslo_jsonld_context *ctx);
  */
 extern const oslo_jsonld_context *oslo_jsonld_context_cached(const char *json, size_t len);
 
+/* shorter first, then lexicographically least: how JSON-LD picks among terms */
+extern int oslo_jsonld_compare_shortest_least(const char *a, const char *b);
+
 /* Expanded form: an array of node objects; named graphs as {"@id", "@graph"}. */
 extern void oslo_jsonld_write_expanded(const oslo_graph *g, oslo_buf *out);
 

@@ -139,6 +139,10 @@ extern void oslo_buf_json_escaped(oslo_buf *b, const char *s, size_t len);
 extern void oslo_buf_reset(oslo_buf *b);
 extern void oslo_buf_free(oslo_buf *b);
 
+/* FNV-1a over len bytes, continuing from h (start with OSLO_HASH_SEED) */
+#define OSLO_HASH_SEED 2166136261u
+extern uint32_t oslo_hash_bytes(uint32_t h, const char *s, size_t len);
+
 /* UTF-8 well-formedness (RFC 3629: no overlongs, no surrogates, no NUL) */
 extern bool oslo_utf8_valid(const char *s, size_t len);
 

@@ -74,27 +74,15 @@ arena_copy(oslo_graph *g, const char *s, size_t len)
 }
 
 static uint32_t
-hash_bytes(uint32_t h, const char *s, size_t len)
-{
-	/* FNV-1a: fast enough for interning and well spread for short IRIs */
-	for (size_t i = 0; i < len; i++)
-	{
-		h ^= (unsigned char)s[i];
-		h *= 16777619u;
-	}
-	return h;
-}
-
-static uint32_t
 hash_term(oslo_term_kind kind, const char *value, size_t len, oslo_term_id datatype,
           const char *lang)
 {
-	uint32_t h = 2166136261u ^ (uint32_t)kind;
+	uint32_t h = OSLO_HASH_SEED ^ (uint32_t)kind;
 
-	h = hash_bytes(h, value, len);
+	h = oslo_hash_bytes(h, value, len);
 	h ^= datatype * 2654435761u;
 	if (lang)
-		h = hash_bytes(h ^ 0x9e3779b9u, lang, strlen(lang));
+		h = oslo_hash_bytes(h ^ 0x9e3779b9u, lang, strlen(lang));
 	return h;
 }
 

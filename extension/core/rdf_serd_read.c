@@ -333,16 +333,6 @@ drop_expanded(parse_ctx *c)
 	c->owned->expanded = SERD_NODE_NULL;
 }
 
-static uint32_t
-hash_label(const char *s, size_t len)
-{
-	uint32_t h = 2166136261u;
-
-	for (size_t i = 0; i < len; i++)
-		h = (h ^ (unsigned char)s[i]) * 16777619u;
-	return h;
-}
-
 static void
 blank_map_grow(parse_ctx *c)
 {
@@ -356,7 +346,7 @@ blank_map_grow(parse_ctx *c)
 		if (old[i].label)
 		{
 			uint32_t mask = c->blanks_cap - 1;
-			uint32_t k = hash_label(old[i].label, strlen(old[i].label)) & mask;
+			uint32_t k = oslo_hash_bytes(OSLO_HASH_SEED, old[i].label, strlen(old[i].label)) & mask;
 
 			while (c->blanks[k].label)
 				k = (k + 1) & mask;
@@ -376,7 +366,7 @@ blank_term(parse_ctx *c, const char *label, size_t len)
 	if ((c->blanks_used + 1) * 2 > c->blanks_cap)
 		blank_map_grow(c);
 	mask = c->blanks_cap - 1;
-	k = hash_label(label, len) & mask;
+	k = oslo_hash_bytes(OSLO_HASH_SEED, label, len) & mask;
 	while (c->blanks[k].label)
 	{
 		if (strncmp(c->blanks[k].label, label, len) == 0 && c->blanks[k].label[len] == '\0')
