@@ -15,6 +15,7 @@ BEGIN
 END $$;
 
 -- warm caches (plugin loading, catalog, stylesheet text) before measuring
+\o /dev/null
 SELECT count(oslo.magda_to_oslo(body)) FROM bench_response;
 SELECT count(xslt_process(body, :'xsl')) FROM bench_response;
 
@@ -26,6 +27,7 @@ FROM generate_series(1, :rounds) r,
 	('oslo.magda_to_graph + to_ntriples', 'SELECT count(oslo.to_ntriples(oslo.magda_to_graph(body))) FROM bench_response'),
 	('xml2 xslt_process (N-Triples stylesheet)', format('SELECT count(xslt_process(body, %L)) FROM bench_response', :'xsl'))
      ) AS m(method, query);
+\o
 
 CREATE TEMP VIEW rate AS
 SELECT method, percentile_cont(0.5) WITHIN GROUP (ORDER BY messages / seconds) AS msgs_per_s
