@@ -33,9 +33,12 @@ $(CLI): extension/cli/*.c $(SA_LIB)
 		-o $@ extension/cli/*.c \
 		-Wl,--export-dynamic -Wl,--whole-archive $(SA_LIB) -Wl,--no-whole-archive $(DEPS_LIBS)
 
-$(BUILD)/rdf_suite: test/conformance/rdf_suite.c $(SA_LIB)
+# conformance runners: test/conformance/NAME_suite.c -> build/NAME_suite
+SUITE_SRCS := $(sort $(wildcard test/conformance/*_suite.c))
+SUITES      = $(patsubst test/conformance/%.c,$(BUILD)/%,$(SUITE_SRCS))
+$(BUILD)/%_suite: test/conformance/%_suite.c $(wildcard test/conformance/*.h) $(SA_LIB)
 	@mkdir -p $(dir $@)
-	$(SA_CC) $(SA_CFLAGS) $(SA_WARN) $(SA_CPPFLAGS) -o $@ $< \
+	$(SA_CC) $(SA_CFLAGS) $(SA_WARN) $(SA_CPPFLAGS) -Itest/conformance -o $@ $< \
 		-Wl,--whole-archive $(SA_LIB) -Wl,--no-whole-archive $(DEPS_LIBS)
 
 # plugins the loader must refuse (unit tests)
@@ -45,7 +48,7 @@ $(BUILD)/testplugins/%.so: test/unit/plugins/%.c extension/core/oslo_plugin.h
 	$(SA_CC) $(SA_CFLAGS) $(SA_CPPFLAGS) -fPIC -shared -o $@ $<
 
 .PHONY: standalone plugins unit unit-valgrind cli
-standalone: $(SA_LIB) $(CLI) $(UNIT_BINS) $(TEST_PLUGINS) $(if $(wildcard test/conformance/rdf_suite.c),$(BUILD)/rdf_suite)
+standalone: $(SA_LIB) $(CLI) $(UNIT_BINS) $(TEST_PLUGINS) $(SUITES)
 cli: $(CLI)
 
 PLUGIN_DIRS := $(sort $(dir $(wildcard plugins/*/Makefile)))
