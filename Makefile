@@ -52,4 +52,5 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql $(sort $(wildcard mapp
 
 include standalone.mk
 include project.mk
+include fuzz.mk
 endif

@@ -43,6 +43,15 @@ if command -v valgrind >/dev/null 2>&1; then
 	count "$LOGS/unit-valgrind.log"
 fi
 
+# a short smoke run of every fuzz harness (make fuzz FUZZ_SECONDS=N for longer)
+if command -v clang >/dev/null 2>&1; then
+	before=$status
+	status=0
+	stage fuzz-smoke $MAKE fuzz FUZZ_SECONDS=${FUZZ_SECONDS:-10}
+	if [ $status -ne 0 ]; then failed=$((failed + 1)); else passed=$((passed + 1)); fi
+	[ $before -ne 0 ] && status=$before
+fi
+
 stage cli sh test/cli/test_cli.sh
 count "$LOGS/cli.log"
 

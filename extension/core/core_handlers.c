@@ -268,6 +268,8 @@ oslo_persist_commit(oslo_persist *p)
 	oslo_guard_forget(p->guard);
 	if (handlers.persist_end)
 		handlers.persist_end(token, true);
+	/* p and its guard were made before the switch: they are the caller's */
+	handlers.free(p);
 	return token;
 }
 

@@ -266,6 +266,8 @@ run_transform(const oslo_transform_def *t, const oslo_plugin_def *owner, const c
 		    format_options_with_context(opts, to_def->jsonld_context, host.resolve_context);
 
 	t->fn(&in, options_json, out);
+	if (options_json != opts->json)
+		oslo_free((void *)options_json);
 
 	if (out->kind != t->output_kind || (out->kind == OSLO_DATA_GRAPH && out->graph == NULL) ||
 	    (out->kind == OSLO_DATA_BYTES && out->bytes == NULL && out->len != 0) ||
@@ -344,6 +346,7 @@ write_with_options(const oslo_graph *g, const char *to, const format_options *op
 		/* plugins take a mutable graph pointer but must not change the input */
 		run_transform(t, owner, NULL, 0, (oslo_graph *)g, opts, &res);
 		oslo_buf_append(out, res.bytes ? res.bytes : "", res.len);
+		oslo_free((void *)res.bytes);
 		return;
 	}
 	unknown_format(to, "written from a graph");
@@ -391,6 +394,7 @@ oslo_formats_transform(const char *input, size_t len, const char *from, const ch
 
 		run_transform(t, owner, input, len, NULL, &opts, &res);
 		oslo_buf_append(out, res.bytes ? res.bytes : "", res.len);
+		oslo_free((void *)res.bytes);
 	}
 	else
 	{

@@ -50,7 +50,9 @@ typedef struct oslo_data
 } oslo_data;
 
 /*
- * A transform fills *output (kind as declared in its definition).
+ * A transform fills *output (kind as declared in its definition). Output
+ * bytes and graphs are host memory (oslo_alloc) and belong to the host,
+ * which frees them.
  * options_json is the caller's options object as JSON text ("{}" if none).
  */
 typedef void (*oslo_transform_fn)(const oslo_data *input, const char *options_json,

@@ -44,7 +44,8 @@ sa_alloc(size_t size)
 	if (tail)
 		tail->next = b;
 	tail = b;
-	live_blocks++;
+	if (!b->persist_owner) /* a cache block belongs to no call */
+		live_blocks++;
 	return b->align;
 }
 
@@ -57,7 +58,8 @@ unlink_block(block *b)
 		b->next->prev = b->prev;
 	if (tail == b)
 		tail = b->prev;
-	live_blocks--;
+	if (!b->persist_owner)
+		live_blocks--;
 }
 
 static void

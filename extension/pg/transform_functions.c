@@ -95,7 +95,9 @@ oslo_transform(PG_FUNCTION_ARGS)
 	oslo_buf out;
 
 	oslo_pg_check_input_size(len, "input");
-	oslo_pg_load_plugins();
+	/* plugins load at the first call that names a format the core lacks */
+	if (oslo_formats_find(from) == NULL || oslo_formats_find(to) == NULL)
+		oslo_pg_load_plugins();
 	oslo_buf_init(&out);
 	oslo_formats_transform(VARDATA_ANY(input), len, from, to, jsonb_arg_text(fcinfo, 3), &out);
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data, (int)out.len));

@@ -77,9 +77,13 @@ add_geslacht(oslo_graph *g, oslo_term_id person, xmlNodePtr persoon)
 		            magda_line(magda_path(persoon, "Geslacht/Code")), (int)n, code);
 		return;
 	}
-	oslo_graph_add(
-	    g, person, oslo_graph_iri_cstr(g, T_GESLACHT),
-	    oslo_graph_iri_cstr(g, oslo_psprintf("%s%.*s", IRI_GESLACHT_PREFIX, (int)n, code)), 0);
+	{
+		char *iri = oslo_psprintf("%s%.*s", IRI_GESLACHT_PREFIX, (int)n, code);
+
+		oslo_graph_add(g, person, oslo_graph_iri_cstr(g, T_GESLACHT), oslo_graph_iri_cstr(g, iri),
+		               0);
+		oslo_free(iri); /* the graph keeps its own copy */
+	}
 }
 
 /* Persoon/@DatumCreatie etc.: xs:date in the schema; left out when not a date */

@@ -77,8 +77,13 @@ add_jurisdictie(oslo_graph *g, oslo_term_id inwonerschap, xmlNodePtr adres)
 		           "Hoofdverblijfplaats/ISOCodeLand (line %d): \"%.*s\" is not an ISO 3166 "
 		           "alpha-3 code",
 		           magda_line(magda_child(adres, "ISOCodeLand")), (int)n, iso);
-	oslo_graph_add(g, jurisdictie, oslo_graph_iri_cstr(g, T_PLAATS),
-	               oslo_graph_iri_cstr(g, oslo_psprintf("%s%.3s", IRI_COUNTRY_PREFIX, iso)), 0);
+	{
+		char *country = oslo_psprintf("%s%.3s", IRI_COUNTRY_PREFIX, iso);
+
+		oslo_graph_add(g, jurisdictie, oslo_graph_iri_cstr(g, T_PLAATS),
+		               oslo_graph_iri_cstr(g, country), 0);
+		oslo_free(country); /* the graph keeps its own copy */
+	}
 }
 
 void

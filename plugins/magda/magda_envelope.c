@@ -94,8 +94,10 @@ static void
 check_service(xmlNodePtr service)
 {
 	xmlNodePtr context = magda_path(service, "Repliek/Context");
-	const char *naam = text_or(context, "Naam", (const char *)service->name);
-	const char *versie = text_or(context, "Versie", "(no Context/Versie)");
+	char *naam_found = magda_path_strdup(context, "Naam");
+	char *versie_found = magda_path_strdup(context, "Versie");
+	const char *naam = naam_found ? naam_found : (const char *)service->name;
+	const char *versie = versie_found ? versie_found : "(no Context/Versie)";
 	bool geefpersoon = strcmp(naam, "GeefPersoon") == 0 || strcmp(naam, "Persoon.GeefPersoon") == 0;
 
 	if (magda_child(service, "Repliek") == NULL)
@@ -112,6 +114,8 @@ check_service(xmlNodePtr service)
 		oslo_error(OSLO_ERR_UNSUPPORTED,
 		           "MAGDA service %s version %s is not supported (element %s); %s", naam, versie,
 		           qualified_name(service), SUPPORTED);
+	oslo_free(naam_found);
+	oslo_free(versie_found);
 }
 
 xmlNodePtr
