@@ -13,7 +13,8 @@ typedef struct text
 {
 	const char *s;
 	size_t len;
-	const char *lang; /* language strings only */
+	const char *lang;  /* language strings only */
+	char lang_buf[36]; /* a Taal of the source, NUL-terminated (no allocation) */
 } text;
 
 /*
@@ -32,7 +33,14 @@ taalstring(xmlNodePtr adres, const char *name, text *out)
 		return false;
 	out->lang = "nl";
 	if (magda_path_text(e, "Taal", &taal, &taallen))
-		out->lang = oslo_strndup(taal, taallen);
+	{
+		if (taallen >= sizeof(out->lang_buf))
+			oslo_error(OSLO_ERR_DATA, "%s/Taal (line %d) is not a language tag", name,
+			           magda_line(e));
+		memcpy(out->lang_buf, taal, taallen);
+		out->lang_buf[taallen] = '\0';
+		out->lang = out->lang_buf;
+	}
 	return true;
 }
 
@@ -94,6 +102,7 @@ magda_hoofdverblijfplaats_to_graph(oslo_graph *g, oslo_term_id person, xmlNodePt
 	oslo_term_id address = oslo_graph_fresh_blank(g);
 	oslo_term_id type = oslo_graph_iri_cstr(g, OSLO_RDF_TYPE);
 	text straat, huisnummer, busnummer, postcode, gemeente, land, volledig;
+	oslo_buf b = {NULL, 0, 0};
 	bool has_straat, has_huisnummer, has_busnummer, has_postcode, has_gemeente, has_land;
 
 	oslo_graph_add(g, person, oslo_graph_iri_cstr(g, T_HEEFT_INWONERSCHAP), inwonerschap, 0);
@@ -134,8 +143,6 @@ magda_hoofdverblijfplaats_to_graph(oslo_graph *g, oslo_term_id person, xmlNodePt
 	 */
 	if (!taalstring(adres, "VolledigAdres", &volledig))
 	{
-		oslo_buf b;
-
 		oslo_buf_init(&b);
 		if (has_straat)
 			append_part(&b, "", &straat);
@@ -155,4 +162,6 @@ magda_hoofdverblijfplaats_to_graph(oslo_graph *g, oslo_term_id person, xmlNodePt
 	}
 	if (volledig.len > 0)
 		add_text(g, address, T_VOLLEDIG_ADRES, &volledig);
+	if (b.data)
+		oslo_buf_free(&b);
 }

@@ -37,6 +37,18 @@ text_or(xmlNodePtr parent, const char *path, const char *fallback)
 }
 
 static void
+append_text_or(oslo_buf *out, xmlNodePtr parent, const char *path, const char *fallback)
+{
+	const char *t;
+	size_t len;
+
+	if (magda_path_text(parent, path, &t, &len))
+		oslo_buf_append(out, t, len);
+	else
+		oslo_buf_puts(out, fallback);
+}
+
+static void
 raise_fault(xmlNodePtr fault)
 {
 	/* SOAP 1.1: faultcode/faultstring; SOAP 1.2: Code/Value, Reason/Text */
@@ -56,9 +68,15 @@ magda_describe_uitzonderingen(xmlNodePtr uitzonderingen, oslo_buf *out)
 	for (xmlNodePtr u = magda_child(uitzonderingen, "Uitzondering"); u;
 	     u = magda_next(u, "Uitzondering"))
 	{
-		oslo_buf_printf(out, "%sUitzondering %s (%s, %s): %s", n++ ? "; " : "",
-		                text_or(u, "Identificatie", "?"), text_or(u, "Oorsprong", "?"),
-		                text_or(u, "Type", "?"), text_or(u, "Diagnose", ""));
+		/* appended in place: a notice path must not leave copies behind */
+		oslo_buf_puts(out, n++ ? "; Uitzondering " : "Uitzondering ");
+		append_text_or(out, u, "Identificatie", "?");
+		oslo_buf_puts(out, " (");
+		append_text_or(out, u, "Oorsprong", "?");
+		oslo_buf_puts(out, ", ");
+		append_text_or(out, u, "Type", "?");
+		oslo_buf_puts(out, "): ");
+		append_text_or(out, u, "Diagnose", "");
 	}
 	if (n == 0)
 		oslo_buf_puts(out, "no Uitzondering given");
