@@ -1,0 +1,405 @@
+/*
+ * rml_source.c
+ *	  Load a logical source through the caller's loader (XML with libxml2,
+ *	  JSON with json-c, CSV), select its records with the iterator, and
+ *	  evaluate references on a record.
+ */
+#include "rml_source.h"
+
+#include <json-c/json.h>
+#include <libxml/parser.h>
+#include <libxml/xpathInternals.h>
+#include <stdio.h>
+#include <string.h>
+
+#define XSD_INTEGER OSLO_XSD "integer"
+#define XSD_DOUBLE  OSLO_XSD "double"
+#define XSD_BOOLEAN OSLO_XSD "boolean"
+
+void
+rml_values_push(rml_values *v, const char *s, size_t len, const char *datatype)
+{
+	if (v->n == v->cap)
+	{
+		v->cap = v->cap ? v->cap * 2 : 8;
+		v->items = oslo_realloc(v->items, v->cap * sizeof(rml_value));
+	}
+	v->items[v->n].text = oslo_strndup(s, len);
+	v->items[v->n].datatype = datatype;
+	v->n++;
+}
+
+void
+rml_values_clear(rml_values *v)
+{
+	for (size_t i = 0; i < v->n; i++)
+		oslo_free(v->items[i].text);
+	v->n = 0;
+}
+
+void
+rml_values_free(rml_values *v)
+{
+	rml_values_clear(v);
+	oslo_free(v->items);
+	v->items = NULL;
+	v->cap = 0;
+}
+
+/* ---- documents ---- */
+
+static void
+ignore_xml_error(void *ctx, xmlErrorPtr e)
+{
+	(void)ctx;
+	(void)e;
+}
+
+static void
+release_xml(void *doc)
+{
+	xmlFreeDoc(doc);
+}
+
+static void
+release_json(void *obj)
+{
+	json_object_put(obj);
+}
+
+/* as default_parse_xml (oslo_formats.c): no entities, no DTD, no network, no stderr */
+static xmlDocPtr
+parse_xml(const char *bytes, size_t len, const char *name)
+{
+	void *saved_ctx = xmlStructuredErrorContext;
+	xmlStructuredErrorFunc saved = xmlStructuredError;
+	xmlParserCtxtPtr ctxt;
+	xmlDocPtr doc;
+	char message[512];
+	int line = 0;
+
+	if (len > INT32_MAX)
+		oslo_error(OSLO_ERR_LIMIT, "XML source \"%s\" of %zu bytes is too large", name, len);
+	xmlSetStructuredErrorFunc(NULL, ignore_xml_error);
+	ctxt = xmlNewParserCtxt();
+	if (ctxt == NULL)
+	{
+		xmlSetStructuredErrorFunc(saved_ctx, saved);
+		oslo_error(OSLO_ERR_OUT_OF_MEMORY, "could not allocate an XML parser");
+	}
+	doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, NULL, NULL, XML_PARSE_NONET);
+	if (doc != NULL && ctxt->wellFormed)
+	{
+		xmlFreeParserCtxt(ctxt);
+		xmlSetStructuredErrorFunc(saved_ctx, saved);
+		return doc;
+	}
+	{
+		xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+
+		snprintf(message, sizeof(message), "%s", e && e->message ? e->message : "not well-formed");
+		line = e ? e->line : 0;
+		if (message[0] && message[strlen(message) - 1] == '\n')
+			message[strlen(message) - 1] = '\0';
+	}
+	if (doc)
+		xmlFreeDoc(doc);
+	xmlFreeParserCtxt(ctxt);
+	xmlSetStructuredErrorFunc(saved_ctx, saved);
+	oslo_error(OSLO_ERR_XML, "XML source \"%s\" is not well-formed at line %d: %s", name, line,
+	           message);
+}
+
+static struct json_object *
+parse_json(const char *bytes, size_t len, const char *name)
+{
+	struct json_tokener *tok;
+	struct json_object *obj;
+	enum json_tokener_error err;
+	size_t end;
+
+	if (len > INT32_MAX)
+		oslo_error(OSLO_ERR_LIMIT, "JSON source \"%s\" of %zu bytes is too large", name, len);
+	tok = json_tokener_new();
+	if (tok == NULL)
+		oslo_error(OSLO_ERR_OUT_OF_MEMORY, "could not allocate a JSON parser");
+	obj = json_tokener_parse_ex(tok, bytes, (int)len);
+	err = json_tokener_get_error(tok);
+	end = json_tokener_get_parse_end(tok);
+	json_tokener_free(tok);
+	while (obj && end < len && strchr(" \t\r\n", bytes[end]))
+		end++;
+	if (obj == NULL || err != json_tokener_success || end != len)
+	{
+		int line = 1;
+
+		if (obj)
+			json_object_put(obj);
+		for (size_t i = 0; i < end && i < len; i++)
+			line += bytes[i] == '\n';
+		oslo_error(
+		    OSLO_ERR_SYNTAX, "JSON source \"%s\" is not valid JSON at line %d: %s", name, line,
+		    err != json_tokener_success ? json_tokener_error_desc(err) : "text after the value");
+	}
+	return obj;
+}
+
+rml_doc *
+rml_doc_load(const char *name, rml_formulation formulation, rml_source_loader loader, void *arg,
+             const char *where)
+{
+	size_t len = 0;
+	const char *bytes = loader ? loader(name, &len, arg) : NULL;
+	rml_doc *doc;
+
+	if (bytes == NULL)
+		oslo_error(OSLO_ERR_PARAMETER, "%s: source \"%s\" is unknown to the source loader", where,
+		           name);
+	doc = oslo_alloc0(sizeof(rml_doc));
+	doc->name = oslo_strdup(name);
+	doc->formulation = formulation;
+	switch (formulation)
+	{
+		case RML_XPATH:
+			doc->xml = parse_xml(bytes, len, name);
+			doc->guard = oslo_guard_new(release_xml, doc->xml);
+			break;
+		case RML_JSONPATH:
+			doc->json = parse_json(bytes, len, name);
+			doc->guard = oslo_guard_new(release_json, doc->json);
+			break;
+		case RML_CSV:
+			doc->csv = rml_csv_parse(bytes, len, name);
+			break;
+	}
+	return doc;
+}
+
+void
+rml_doc_free(rml_doc *doc)
+{
+	if (doc->guard)
+		oslo_guard_release(doc->guard);
+	if (doc->csv)
+		rml_csv_free(doc->csv);
+	oslo_free(doc->name);
+	oslo_free(doc);
+}
+
+/* ---- records ---- */
+
+/* keep libxml2's first message (without its newline) for ours; never print it */
+static void
+capture_xml_error(void *ctx, xmlErrorPtr e)
+{
+	char *message = ctx;
+
+	if (message[0] == '\0' && e && e->message)
+	{
+		snprintf(message, 200, "%s", e->message);
+		message[strcspn(message, "\n")] = '\0';
+	}
+}
+
+static void
+release_xpath_ctx(void *ctx)
+{
+	xmlXPathFreeContext(ctx);
+}
+
+static void
+release_xpath_obj(void *obj)
+{
+	xmlXPathFreeObject(obj);
+}
+
+/* evaluate with libxml2 quiet; NULL result raises naming the expression */
+static xmlXPathObjectPtr
+xpath_eval(const rml_records *r, const rml_ref *ref, xmlNodePtr node)
+{
+	void *saved_ctx = xmlStructuredErrorContext;
+	xmlStructuredErrorFunc saved = xmlStructuredError;
+	xmlXPathObjectPtr res;
+
+	char message[200] = "";
+
+	r->xpath_ctx->node = node;
+	xmlSetStructuredErrorFunc(message, capture_xml_error);
+	res = xmlXPathCompiledEval(ref->xpath, r->xpath_ctx);
+	xmlSetStructuredErrorFunc(saved_ctx, saved);
+	if (res == NULL)
+		oslo_error(OSLO_ERR_PARAMETER,
+		           "%s: XPath \"%s\" could not be evaluated on source \"%s\": %s (namespace "
+		           "prefixes are declared with rml:namespace)",
+		           r->where, ref->text, r->doc->name, message[0] ? message : "evaluation failed");
+	return res;
+}
+
+void
+rml_records_open(rml_records *r, const rml_logical_source *ls, rml_doc *doc, const char *where)
+{
+	memset(r, 0, sizeof(*r));
+	r->ls = ls;
+	r->doc = doc;
+	r->where = where;
+	if (ls->formulation == RML_XPATH)
+	{
+		xmlXPathObjectPtr res;
+		oslo_guard *res_guard;
+		xmlNodeSetPtr set;
+
+		r->xpath_ctx = xmlXPathNewContext(doc->xml);
+		if (r->xpath_ctx == NULL)
+			oslo_error(OSLO_ERR_OUT_OF_MEMORY, "could not allocate an XPath context");
+		r->ctx_guard = oslo_guard_new(release_xpath_ctx, r->xpath_ctx);
+		/* references are evaluated once per record: reuse libxml2's result objects */
+		xmlXPathContextSetCache(r->xpath_ctx, 1, -1, 0);
+		for (size_t i = 0; i < ls->nnamespaces; i++)
+			if (xmlXPathRegisterNs(r->xpath_ctx, (const xmlChar *)ls->namespaces[i].prefix,
+			                       (const xmlChar *)ls->namespaces[i].url) != 0)
+				oslo_error(OSLO_ERR_PARAMETER,
+				           "%s: could not declare the XPath namespace prefix \"%s\"", where,
+				           ls->namespaces[i].prefix);
+		res = xpath_eval(r, ls->iterator_ref, (xmlNodePtr)doc->xml);
+		res_guard = oslo_guard_new(release_xpath_obj, res);
+		if (res->type != XPATH_NODESET)
+			oslo_error(OSLO_ERR_PARAMETER, "%s: the iterator \"%s\" does not select nodes", where,
+			           ls->iterator);
+		set = res->nodesetval;
+		r->n = set ? (size_t)set->nodeNr : 0;
+		r->items = oslo_alloc((r->n + 1) * sizeof(void *));
+		r->n = 0;
+		/* namespace nodes in a node-set are copies freed with it: they cannot be records */
+		for (int i = 0; set && i < set->nodeNr; i++)
+			if (set->nodeTab[i]->type != XML_NAMESPACE_DECL)
+				r->items[r->n++] = set->nodeTab[i];
+		oslo_guard_release(res_guard);
+	}
+	else if (ls->formulation == RML_JSONPATH)
+	{
+		rml_json_nodes nodes = {0};
+
+		rml_jsonpath_eval(ls->iterator_ref->jsonpath, doc->json, &nodes);
+		r->n = nodes.n;
+		r->items = (void **)nodes.items;
+	}
+	else
+	{
+		r->n = doc->csv->nrows;
+		r->items = oslo_alloc((r->n + 1) * sizeof(void *));
+		for (size_t i = 0; i < r->n; i++)
+			r->items[i] = doc->csv->rows[i];
+	}
+}
+
+void
+rml_records_close(rml_records *r)
+{
+	if (r->ctx_guard)
+		oslo_guard_release(r->ctx_guard);
+	oslo_free(r->items);
+	memset(r, 0, sizeof(*r));
+}
+
+/* ---- references ---- */
+
+static void
+push_xml_string(rml_values *out, xmlChar *s)
+{
+	if (s == NULL)
+		oslo_error(OSLO_ERR_OUT_OF_MEMORY, "out of memory evaluating XPath");
+	rml_values_push(out, (const char *)s, strlen((const char *)s), NULL);
+	xmlFree(s);
+}
+
+static void
+eval_xpath(const rml_records *r, size_t i, const rml_ref *ref, rml_values *out)
+{
+	xmlXPathObjectPtr res = xpath_eval(r, ref, r->items[i]);
+	oslo_guard *g = oslo_guard_new(release_xpath_obj, res);
+
+	if (res->type == XPATH_NODESET)
+	{
+		xmlNodeSetPtr set = res->nodesetval;
+
+		for (int k = 0; set && k < set->nodeNr; k++)
+			push_xml_string(out, xmlXPathCastNodeToString(set->nodeTab[k]));
+	}
+	else
+		push_xml_string(out, xmlXPathCastToString(res));
+	oslo_guard_release(g);
+}
+
+static void
+eval_json(const rml_records *r, size_t i, const rml_ref *ref, rml_values *out)
+{
+	rml_json_nodes nodes = {0};
+
+	rml_jsonpath_eval(ref->jsonpath, r->items[i], &nodes);
+	for (size_t k = 0; k < nodes.n; k++)
+	{
+		struct json_object *o = nodes.items[k];
+		const char *dt = NULL;
+		const char *s;
+
+		switch (json_object_get_type(o))
+		{
+			case json_type_string:
+				rml_values_push(out, json_object_get_string(o),
+				                (size_t)json_object_get_string_len(o), NULL);
+				continue;
+			case json_type_int:
+				dt = XSD_INTEGER;
+				break;
+			case json_type_double:
+				dt = XSD_DOUBLE;
+				break;
+			case json_type_boolean:
+				dt = XSD_BOOLEAN;
+				break;
+			default:
+				oslo_error(OSLO_ERR_DATA,
+				           "%s: reference \"%s\" selects a JSON %s on source \"%s\", not a value "
+				           "(select its items, e.g. with [*])",
+				           r->where, ref->text,
+				           json_object_is_type(o, json_type_array) ? "array" : "object",
+				           r->doc->name);
+		}
+		s = json_object_get_string(o);
+		rml_values_push(out, s, strlen(s), dt);
+	}
+	rml_json_nodes_free(&nodes);
+}
+
+static void
+eval_csv(const rml_records *r, size_t i, const rml_ref *ref, rml_values *out)
+{
+	const rml_csv *t = r->doc->csv;
+	char **row = r->items[i];
+
+	for (size_t c = 0; c < t->ncols; c++)
+		if (strcmp(t->header[c], ref->text) == 0)
+		{
+			rml_values_push(out, row[c], strlen(row[c]), NULL);
+			return;
+		}
+	oslo_error(OSLO_ERR_DATA, "%s: reference \"%s\" is not a column of CSV source \"%s\"", r->where,
+	           ref->text, r->doc->name);
+}
+
+void
+rml_eval_ref(const rml_records *r, size_t i, const rml_ref *ref, rml_values *out)
+{
+	switch (r->ls->formulation)
+	{
+		case RML_XPATH:
+			eval_xpath(r, i, ref, out);
+			break;
+		case RML_JSONPATH:
+			eval_json(r, i, ref, out);
+			break;
+		case RML_CSV:
+			eval_csv(r, i, ref, out);
+			break;
+	}
+}
