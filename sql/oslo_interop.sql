@@ -94,12 +94,12 @@ REVOKE ALL ON oslo.context FROM PUBLIC;
 GRANT SELECT ON oslo.context TO PUBLIC;
 -- user-added contexts survive pg_dump; builtin rows come back with the extension
 SELECT pg_catalog.pg_extension_config_dump('oslo.context', 'WHERE NOT builtin');
--- backends cache contexts: tell them when the catalog changes
-CREATE FUNCTION oslo.context_changed() RETURNS trigger
-	AS 'MODULE_PATHNAME', 'oslo_context_changed' LANGUAGE C;
-COMMENT ON FUNCTION oslo.context_changed() IS 'Trigger: invalidates the per-backend context caches';
+-- backends cache what they read from the catalog tables: tell them when it changes
+CREATE FUNCTION oslo.catalog_changed() RETURNS trigger
+	AS 'MODULE_PATHNAME', 'oslo_catalog_changed' LANGUAGE C;
+COMMENT ON FUNCTION oslo.catalog_changed() IS 'Trigger: drops the per-backend caches of a catalog table (contexts, profiles)';
 CREATE TRIGGER context_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON oslo.context
-	FOR EACH STATEMENT EXECUTE FUNCTION oslo.context_changed();
+	FOR EACH STATEMENT EXECUTE FUNCTION oslo.catalog_changed();
 
 -- Formats and plugins. STABLE: the answer depends on the plugins installed
 -- in $libdir/oslo_interop and on oslo.context, not only on the arguments.
@@ -128,3 +128,139 @@ COMMENT ON FUNCTION oslo.magda_to_oslo(xml) IS 'The PersonEnvelope JSON-LD of th
 CREATE FUNCTION oslo.magda_to_oslo(text) RETURNS jsonb
 	AS 'MODULE_PATHNAME', 'oslo_magda_to_oslo' LANGUAGE C STABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION oslo.magda_to_oslo(text) IS 'The PersonEnvelope JSON-LD of a MAGDA GeefPersoon 02.02 response given as text (parsed once)';
+
+-- Reading any format the registry knows into a graph (built-in RDF syntaxes
+-- and plugin formats). STABLE: it depends on the plugins installed.
+CREATE FUNCTION oslo.graph_from(input text, format text, options jsonb DEFAULT '{}') RETURNS oslo.graph
+	AS 'MODULE_PATHNAME', 'oslo_graph_from' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.graph_from(text, text, jsonb) IS 'Read input in any readable format of oslo.formats() into a graph';
+
+-- SHACL profiles: named shapes graphs plus an optional background graph
+-- (code lists, vocabularies), compiled once per backend.
+CREATE TABLE oslo.profile (
+	name text PRIMARY KEY CHECK (name ~ '^[A-Za-z0-9][A-Za-z0-9_.:-]*$'),
+	shapes oslo.graph NOT NULL,
+	background oslo.graph,
+	description text,
+	builtin boolean NOT NULL DEFAULT false,
+	updated_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE oslo.profile IS 'SHACL application profiles: shapes and background graphs by name';
+REVOKE ALL ON oslo.profile FROM PUBLIC;
+GRANT SELECT ON oslo.profile TO PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('oslo.profile', 'WHERE NOT builtin');
+CREATE TRIGGER profile_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON oslo.profile
+	FOR EACH STATEMENT EXECUTE FUNCTION oslo.catalog_changed();
+
+CREATE FUNCTION oslo.shapes_check(oslo.graph) RETURNS integer
+	AS 'MODULE_PATHNAME', 'oslo_shapes_check' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.shapes_check(oslo.graph) IS 'Compile a SHACL shapes graph; returns its shape count or raises naming the malformed shape';
+
+CREATE FUNCTION oslo.profile_load(name text, shapes text, format text DEFAULT 'turtle', description text DEFAULT NULL)
+	RETURNS integer LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+	g oslo.graph := oslo.graph_from(profile_load.shapes, profile_load.format);
+	n integer := oslo.shapes_check(g);
+BEGIN
+	INSERT INTO oslo.profile AS p (name, shapes, description)
+	VALUES (profile_load.name, g, profile_load.description)
+	ON CONFLICT (name) DO UPDATE
+		SET shapes = EXCLUDED.shapes, description = coalesce(EXCLUDED.description, p.description),
+		    updated_at = now();
+	RETURN n;
+END $$;
+COMMENT ON FUNCTION oslo.profile_load(text, text, text, text) IS 'Create or replace a SHACL profile from shapes text; returns the shape count';
+REVOKE ALL ON FUNCTION oslo.profile_load(text, text, text, text) FROM PUBLIC;
+
+CREATE FUNCTION oslo.profile_add_background(name text, data text, format text DEFAULT 'turtle')
+	RETURNS bigint LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+	g oslo.graph := oslo.graph_from(profile_add_background.data, profile_add_background.format);
+	total bigint;
+BEGIN
+	UPDATE oslo.profile
+	SET background = CASE WHEN background IS NULL THEN g ELSE oslo.graph_union(background, g) END,
+	    updated_at = now()
+	WHERE name = profile_add_background.name
+	RETURNING oslo.triple_count(background) INTO total;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'SHACL profile "%" does not exist', profile_add_background.name
+			USING ERRCODE = 'undefined_object', HINT = 'Load it with oslo.profile_load(name, shapes).';
+	END IF;
+	RETURN total;
+END $$;
+COMMENT ON FUNCTION oslo.profile_add_background(text, text, text) IS 'Add code lists or vocabularies to a profile''s background graph; returns its size';
+REVOKE ALL ON FUNCTION oslo.profile_add_background(text, text, text) FROM PUBLIC;
+
+-- Validation. STABLE: the answer depends on oslo.profile.
+CREATE FUNCTION oslo.validate(data oslo.graph, profile text) RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'oslo_validate' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.validate(oslo.graph, text) IS 'SHACL validation report as JSON: conforms and results';
+CREATE FUNCTION oslo.conforms(data oslo.graph, profile text) RETURNS boolean
+	AS 'MODULE_PATHNAME', 'oslo_conforms' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.conforms(oslo.graph, text) IS 'True when the data conforms to the profile (usable in CHECK constraints)';
+CREATE FUNCTION oslo.validation_results(data oslo.graph, profile text)
+	RETURNS TABLE (focus_node text, result_path text, value text, source_constraint_component text,
+	               source_shape text, result_severity text, result_message text)
+	AS 'MODULE_PATHNAME', 'oslo_validation_results' LANGUAGE C STABLE STRICT PARALLEL SAFE ROWS 10;
+COMMENT ON FUNCTION oslo.validation_results(oslo.graph, text) IS 'One row per SHACL validation result, for ETL queries';
+CREATE FUNCTION oslo.validation_report(data oslo.graph, profile text) RETURNS oslo.graph
+	AS 'MODULE_PATHNAME', 'oslo_validation_report' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.validation_report(oslo.graph, text) IS 'The W3C sh:ValidationReport as RDF';
+
+-- Mappings as data: RML (RML-Core, Turtle) by name. Users add their own with
+-- oslo.mapping_register; each backend compiles a mapping once.
+CREATE TABLE oslo.mapping (
+	name text PRIMARY KEY CHECK (name ~ '^[A-Za-z0-9][A-Za-z0-9_.:-]*$'),
+	kind text NOT NULL DEFAULT 'rml' CHECK (kind IN ('rml')),
+	body text NOT NULL,
+	description text,
+	builtin boolean NOT NULL DEFAULT false,
+	updated_at timestamptz NOT NULL DEFAULT now()
+);
+COMMENT ON TABLE oslo.mapping IS 'Declarative mappings (RML) by name';
+REVOKE ALL ON oslo.mapping FROM PUBLIC;
+GRANT SELECT ON oslo.mapping TO PUBLIC;
+SELECT pg_catalog.pg_extension_config_dump('oslo.mapping', 'WHERE NOT builtin');
+CREATE TRIGGER mapping_changed AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON oslo.mapping
+	FOR EACH STATEMENT EXECUTE FUNCTION oslo.catalog_changed();
+
+CREATE FUNCTION oslo.rml_check(body text) RETURNS integer
+	AS 'MODULE_PATHNAME', 'oslo_rml_check' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.rml_check(text) IS 'Compile an RML mapping; returns its number of triples maps or raises naming the problem';
+
+CREATE FUNCTION oslo.mapping_register(name text, body text, description text DEFAULT NULL)
+	RETURNS integer LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+	n integer := oslo.rml_check(mapping_register.body);
+BEGIN
+	INSERT INTO oslo.mapping AS m (name, kind, body, description)
+	VALUES (mapping_register.name, 'rml', mapping_register.body, mapping_register.description)
+	ON CONFLICT (name) DO UPDATE
+		SET body = EXCLUDED.body, description = coalesce(EXCLUDED.description, m.description),
+		    updated_at = now();
+	RETURN n;
+END $$;
+COMMENT ON FUNCTION oslo.mapping_register(text, text, text) IS 'Create or replace an RML mapping; returns its number of triples maps';
+REVOKE ALL ON FUNCTION oslo.mapping_register(text, text, text) FROM PUBLIC;
+
+-- STABLE: a registered mapping can change between statements.
+CREATE FUNCTION oslo.rml_apply(mapping text, source text) RETURNS oslo.graph
+	AS 'MODULE_PATHNAME', 'oslo_rml_apply' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.rml_apply(text, text) IS 'Apply an RML mapping (a registered name or the mapping itself) to one source text';
+
+-- The role that administers the catalog: contexts, profiles and mappings.
+-- Roles are cluster-wide: create it once, keep it when the extension goes.
+DO $$
+BEGIN
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_roles WHERE rolname = 'oslo_admin') THEN
+		CREATE ROLE oslo_admin NOLOGIN;
+	END IF;
+END $$;
+GRANT INSERT, UPDATE, DELETE ON oslo.context, oslo.profile, oslo.mapping TO oslo_admin;
+GRANT EXECUTE ON FUNCTION oslo.profile_load(text, text, text, text),
+	oslo.profile_add_background(text, text, text),
+	oslo.mapping_register(text, text, text) TO oslo_admin;

@@ -6,6 +6,8 @@
  *	oslo-interop [--plugin-dir DIR] [--mappings DIR] COMMAND ...
  *	  convert --from F --to T [--options JSON] [FILE|-]
  *	  isomorphic [--format F] FILE1 FILE2		exit 0 when isomorphic, 1 when not
+ *	  validate --shapes FILE [--background FILE] [--format text|json] DATA...
+ *										exit 0 when all conform, 1 when not
  *	  formats | plugins
  *
  * Exit status: 0 success, 1 a negative answer, 2 an error (printed with its
@@ -14,10 +16,13 @@
 #include "oslo_formats.h"
 #include "oslo_standalone.h"
 #include "rdf_syntax.h"
+#include "shacl.h"
+#include "shacl_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #ifndef OSLO_DEFAULT_PLUGIN_DIR
 #define OSLO_DEFAULT_PLUGIN_DIR "/usr/lib/postgresql/15/lib/oslo_interop"
@@ -170,6 +175,141 @@ cmd_isomorphic(void *arg)
 	c->result = oslo_graph_isomorphic(g[0], g[1]) ? 0 : 1;
 }
 
+/* the RDF format of a file, by its name; "-" and unknown endings are Turtle */
+static const char *
+format_of(const char *path)
+{
+	static const struct
+	{
+		const char *ending, *format;
+	} endings[] = {{".nt", "ntriples"}, {".nq", "nquads"},     {".trig", "trig"},
+	               {".ttl", "turtle"},  {".jsonld", "jsonld"}, {".json", "jsonld"},
+	               {".xml", "magda"}};
+	size_t n = strlen(path);
+
+	for (size_t i = 0; i < sizeof(endings) / sizeof(endings[0]); i++)
+	{
+		size_t e = strlen(endings[i].ending);
+
+		if (n > e && strcmp(path + n - e, endings[i].ending) == 0)
+			return endings[i].format;
+	}
+	return "turtle";
+}
+
+static oslo_graph *
+read_graph(const char *path)
+{
+	size_t len;
+	char *input = read_input(path, &len);
+	oslo_graph *g = oslo_formats_read(input, len, format_of(path), NULL);
+
+	oslo_free(input);
+	return g;
+}
+
+static void
+print_text_report(const char *file, const oslo_shacl_report *r)
+{
+	printf("%s: %s", file, r->conforms ? "conforms" : "does not conform");
+	if (!r->conforms)
+		printf(" (%zu result%s)", r->nresults, r->nresults == 1 ? "" : "s");
+	putchar('\n');
+	for (size_t i = 0; i < r->nresults; i++)
+	{
+		oslo_shacl_result_text t;
+		const char *severity, *component;
+
+		oslo_shacl_result_text_get(r, i, &t);
+		severity = strrchr(t.result_severity, '#') ? strrchr(t.result_severity, '#') + 1
+		                                           : t.result_severity;
+		component = strrchr(t.source_constraint_component, '#') + 1;
+		printf("  %-9s %s", severity, t.focus_node);
+		if (t.result_path)
+			printf("  path %s", t.result_path);
+		if (t.value)
+			printf("  value \"%s\"", t.value);
+		printf("  [%s]", component);
+		if (t.result_message)
+			printf(" %s", t.result_message);
+		putchar('\n');
+	}
+}
+
+static void
+cmd_validate(void *arg)
+{
+	command *c = arg;
+	const char *shapes_file = NULL, *background_file = NULL, *format = "text";
+	oslo_shacl_shapes *shapes;
+	oslo_graph *background = NULL;
+	bool progress = isatty(STDERR_FILENO);
+	int ndata = 0;
+
+	for (int i = 0; i < c->argc; i++)
+	{
+		if (strcmp(c->argv[i], "--shapes") == 0 && i + 1 < c->argc)
+			shapes_file = c->argv[++i];
+		else if (strcmp(c->argv[i], "--background") == 0 && i + 1 < c->argc)
+			background_file = c->argv[++i];
+		else if (strcmp(c->argv[i], "--format") == 0 && i + 1 < c->argc)
+			format = c->argv[++i];
+	}
+	if (shapes_file == NULL || (strcmp(format, "text") != 0 && strcmp(format, "json") != 0))
+		usage();
+	shapes = oslo_shacl_compile(read_graph(shapes_file));
+	if (oslo_shacl_sparql_shape_count(shapes) > 0)
+		fprintf(stderr, "oslo-interop: %u shapes have SPARQL-based constraints, not evaluated\n",
+		        oslo_shacl_sparql_shape_count(shapes));
+	if (background_file)
+		background = read_graph(background_file);
+	if (strcmp(format, "json") == 0)
+		printf("[");
+	for (int i = 0; i < c->argc; i++)
+	{
+		oslo_graph *data;
+		oslo_shacl_report *r;
+
+		if (strncmp(c->argv[i], "--", 2) == 0)
+		{
+			i++; /* an option and its value */
+			continue;
+		}
+		if (progress)
+			fprintf(stderr, "\rreading %s ...\033[K", c->argv[i]);
+		data = read_graph(c->argv[i]);
+		if (progress)
+			fprintf(stderr, "\rvalidating %s (%zu statements) ...\033[K", c->argv[i],
+			        oslo_graph_size(data));
+		r = oslo_shacl_validate(shapes, data, background);
+		if (progress)
+			fprintf(stderr, "\r\033[K");
+		if (strcmp(format, "json") == 0)
+		{
+			oslo_buf json;
+
+			oslo_buf_init(&json);
+			oslo_shacl_report_json(r, &json);
+			printf("%s{\"file\": \"", ndata ? ",\n" : "\n");
+			for (const char *p = c->argv[i]; *p; p++)
+				printf(*p == '"' || *p == '\\' ? "\\%c" : "%c", *p);
+			printf("\", \"report\": %s}", json.data);
+			oslo_buf_free(&json);
+		}
+		else
+			print_text_report(c->argv[i], r);
+		if (!r->conforms)
+			c->result = 1;
+		ndata++;
+		oslo_shacl_report_free(r);
+		oslo_graph_free(data);
+	}
+	if (strcmp(format, "json") == 0)
+		printf("\n]\n");
+	if (ndata == 0)
+		usage();
+}
+
 static void
 cmd_formats(void *arg)
 {
@@ -225,6 +365,8 @@ main(int argc, char **argv)
 		fn = cmd_convert;
 	else if (strcmp(argv[i], "isomorphic") == 0)
 		fn = cmd_isomorphic;
+	else if (strcmp(argv[i], "validate") == 0)
+		fn = cmd_validate;
 	else if (strcmp(argv[i], "formats") == 0)
 		fn = cmd_formats;
 	else if (strcmp(argv[i], "plugins") == 0)

@@ -102,21 +102,22 @@ oslo_pg_resolve_context(const char *iri)
 	return e->document;
 }
 
-PG_FUNCTION_INFO_V1(oslo_context_changed);
+PG_FUNCTION_INFO_V1(oslo_catalog_changed);
 
 /*
- * Statement trigger on oslo.context: row changes send no relcache
+ * Statement trigger on the catalog tables (oslo.context, oslo.profile): row
+ * changes send no relcache
  * invalidation by themselves, so ask for one. It reaches this backend at the
  * next command and every other backend when the transaction commits.
  */
 Datum
-oslo_context_changed(PG_FUNCTION_ARGS)
+oslo_catalog_changed(PG_FUNCTION_ARGS)
 {
 	TriggerData *trigdata = (TriggerData *)fcinfo->context;
 
 	if (!CALLED_AS_TRIGGER(fcinfo))
 		ereport(ERROR, (errcode(ERRCODE_E_R_I_E_TRIGGER_PROTOCOL_VIOLATED),
-		                errmsg("oslo.context_changed() must be called as a trigger")));
+		                errmsg("oslo.catalog_changed() must be called as a trigger")));
 	CacheInvalidateRelcache(trigdata->tg_relation);
 	return PointerGetDatum(NULL);
 }

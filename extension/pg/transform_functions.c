@@ -14,6 +14,7 @@
 PG_FUNCTION_INFO_V1(oslo_plugins);
 PG_FUNCTION_INFO_V1(oslo_formats);
 PG_FUNCTION_INFO_V1(oslo_transform);
+PG_FUNCTION_INFO_V1(oslo_graph_from);
 PG_FUNCTION_INFO_V1(oslo_magda_to_graph);
 PG_FUNCTION_INFO_V1(oslo_magda_to_oslo);
 
@@ -101,6 +102,21 @@ oslo_transform(PG_FUNCTION_ARGS)
 	oslo_buf_init(&out);
 	oslo_formats_transform(VARDATA_ANY(input), len, from, to, jsonb_arg_text(fcinfo, 3), &out);
 	PG_RETURN_TEXT_P(cstring_to_text_with_len(out.data, (int)out.len));
+}
+
+/* oslo.graph_from(input text, format text, options jsonb) */
+Datum
+oslo_graph_from(PG_FUNCTION_ARGS)
+{
+	text *input = PG_GETARG_TEXT_PP(0);
+	char *format = text_to_cstring(PG_GETARG_TEXT_PP(1));
+	size_t len = VARSIZE_ANY_EXHDR(input);
+
+	oslo_pg_check_input_size(len, "input");
+	if (oslo_formats_find(format) == NULL)
+		oslo_pg_load_plugins();
+	PG_RETURN_OSLO_GRAPH(
+	    oslo_formats_read(VARDATA_ANY(input), len, format, jsonb_arg_text(fcinfo, 2)));
 }
 
 Datum

@@ -51,5 +51,25 @@ printf '<!DOCTYPE a [<!ENTITY e SYSTEM "file:///etc/passwd">]><a>&e;</a>' >"$wor
 check magda_not_magda 2 $CLI convert --from magda --to ntriples "$work/xxe.xml"
 if grep -q 'root:' "$work/out" "$work/err"; then failed=$((failed + 1)); echo "FAIL xxe: file content leaked"; else passed=$((passed + 1)); fi
 
+# SHACL validation of files, without a database
+cat >"$work/shapes.ttl" <<'TTL'
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<http://e/S> a sh:NodeShape ; sh:targetClass <http://e/P> ;
+	sh:property [ sh:path <http://e/born> ; sh:datatype xsd:date ; sh:minCount 1 ] .
+TTL
+printf '<http://e/a> a <http://e/P> ; <http://e/born> "1980-02-29"^^<http://www.w3.org/2001/XMLSchema#date> .\n' >"$work/good.nt"
+printf '<http://e/b> a <http://e/P> ; <http://e/born> "1980-02-30"^^<http://www.w3.org/2001/XMLSchema#date> .\n' >"$work/bad.ttl"
+check validate_conforms 0 $CLI validate --shapes "$work/shapes.ttl" "$work/good.nt"
+contains validate_conforms_text "$work/out" 'conforms'
+check validate_not_conforms 1 $CLI validate --shapes "$work/shapes.ttl" "$work/good.nt" "$work/bad.ttl"
+contains validate_names_value "$work/out" '1980-02-30'
+contains validate_names_component "$work/out" 'DatatypeConstraintComponent'
+check validate_json 1 $CLI validate --shapes "$work/shapes.ttl" --format json "$work/bad.ttl"
+contains validate_json_conforms "$work/out" '"conforms": false'
+printf '@prefix sh: <http://www.w3.org/ns/shacl#> . <http://e/S> a sh:NodeShape ; sh:targetNode <http://e/x> ; sh:maxCount "1" .\n' >"$work/malformed.ttl"
+check validate_malformed_shapes 2 $CLI validate --shapes "$work/malformed.ttl" "$work/good.nt"
+contains validate_malformed_named "$work/err" 'sh:maxCount'
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
