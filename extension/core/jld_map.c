@@ -1,0 +1,109 @@
+/*
+ * jld_map.c
+ *	  A string-keyed hash map in an arena for the JSON-LD processor (term
+ *	  definitions, node maps, remote documents). Entries are never removed.
+ */
+#include "jld_internal.h"
+
+#include <string.h>
+
+static uint32_t
+hash_key(const char *key)
+{
+	return oslo_hash_bytes(OSLO_HASH_SEED, key, strlen(key));
+}
+
+static uint32_t *
+find_slot(const jld_map *m, const char *key)
+{
+	size_t mask = m->nslots - 1;
+	size_t i = hash_key(key) & mask;
+
+	for (;;)
+	{
+		uint32_t *slot = &m->slots[i];
+
+		if (*slot == 0 || strcmp(m->keys[*slot - 1], key) == 0)
+			return slot;
+		i = (i + 1) & mask;
+	}
+}
+
+void *
+jld_map_get(const jld_map *m, const char *key)
+{
+	uint32_t *slot;
+
+	if (m->count == 0)
+		return NULL;
+	slot = find_slot(m, key);
+	return *slot ? m->vals[*slot - 1] : NULL;
+}
+
+bool
+jld_map_has(const jld_map *m, const char *key)
+{
+	return m->count > 0 && *find_slot(m, key) != 0;
+}
+
+static void
+rehash(jld_arena *a, jld_map *m, size_t nslots)
+{
+	m->nslots = nslots;
+	m->slots = jld_arena_alloc(a, nslots * sizeof(uint32_t));
+	for (size_t i = 0; i < m->count; i++)
+		*find_slot(m, m->keys[i]) = (uint32_t)(i + 1);
+}
+
+void
+jld_map_put(jld_arena *a, jld_map *m, const char *key, void *val)
+{
+	uint32_t *slot;
+
+	if (m->nslots == 0)
+		rehash(a, m, 16);
+	slot = find_slot(m, key);
+	if (*slot)
+	{
+		m->vals[*slot - 1] = val;
+		return;
+	}
+	if (m->count == m->cap)
+	{
+		size_t ncap = m->cap ? m->cap * 2 : 8;
+		const char **nk = jld_arena_alloc(a, ncap * sizeof(char *));
+		void **nv = jld_arena_alloc(a, ncap * sizeof(void *));
+
+		if (m->count)
+		{
+			memcpy(nk, m->keys, m->count * sizeof(char *));
+			memcpy(nv, m->vals, m->count * sizeof(void *));
+		}
+		m->keys = nk;
+		m->vals = nv;
+		m->cap = ncap;
+	}
+	m->keys[m->count] = key;
+	m->vals[m->count] = val;
+	m->count++;
+	*slot = (uint32_t)m->count;
+	if (m->count * 2 > m->nslots)
+		rehash(a, m, m->nslots * 2);
+}
+
+void
+jld_map_copy(jld_arena *a, jld_map *dst, const jld_map *src)
+{
+	memset(dst, 0, sizeof(*dst));
+	if (src->count == 0)
+		return;
+	dst->cap = src->count;
+	dst->count = src->count;
+	dst->keys = jld_arena_alloc(a, dst->cap * sizeof(char *));
+	dst->vals = jld_arena_alloc(a, dst->cap * sizeof(void *));
+	memcpy(dst->keys, src->keys, src->count * sizeof(char *));
+	memcpy(dst->vals, src->vals, src->count * sizeof(void *));
+	dst->nslots = src->nslots;
+	dst->slots = jld_arena_alloc(a, src->nslots * sizeof(uint32_t));
+	memcpy(dst->slots, src->slots, src->nslots * sizeof(uint32_t));
+}

@@ -1,0 +1,164 @@
+/*
+ * jld_util.c
+ *	  Per-call state of the JSON-LD processor: errors with JSON pointers,
+ *	  keyword and IRI predicates.
+ */
+#include "jld_internal.h"
+
+#include <stdio.h>
+#include <string.h>
+
+void
+jld_options_init(jld_options *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->processing_mode = "json-ld-1.1";
+	o->compact_arrays = true;
+	o->compact_to_relative = true;
+}
+
+void
+jld_state_init(jld_state *st, jld_arena *a, const jld_options *o)
+{
+	memset(st, 0, sizeof(*st));
+	st->a = a;
+	st->opts = o;
+	st->mode10 = o->processing_mode && strcmp(o->processing_mode, "json-ld-1.0") == 0;
+	if (o->processing_mode && !st->mode10 && strcmp(o->processing_mode, "json-ld-1.1") != 0)
+		oslo_error(OSLO_ERR_PARAMETER, "invalid processingMode \"%s\"", o->processing_mode);
+	if (o->rdf_direction && strcmp(o->rdf_direction, "i18n-datatype") != 0 &&
+	    strcmp(o->rdf_direction, "compound-literal") != 0)
+		oslo_error(OSLO_ERR_PARAMETER, "invalid rdfDirection \"%s\"", o->rdf_direction);
+}
+
+void
+jld_path_push_key(jld_state *st, const char *key)
+{
+	if (st->depth == st->path_cap)
+	{
+		size_t ncap = st->path_cap ? st->path_cap * 2 : 32;
+		jld_path_seg *n = jld_arena_alloc(st->a, ncap * sizeof(jld_path_seg));
+
+		if (st->depth)
+			memcpy(n, st->path, st->depth * sizeof(jld_path_seg));
+		st->path = n;
+		st->path_cap = ncap;
+	}
+	st->path[st->depth].key = key;
+	st->path[st->depth].index = 0;
+	st->depth++;
+}
+
+void
+jld_path_push_index(jld_state *st, size_t index)
+{
+	jld_path_push_key(st, NULL);
+	st->path[st->depth - 1].index = index;
+}
+
+void
+jld_path_pop(jld_state *st)
+{
+	st->depth--;
+}
+
+void
+jld_fail(jld_state *st, oslo_errcode code, const char *jsonld_code, const char *fmt, ...)
+{
+	char msg[1024];
+	oslo_buf ptr;
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	oslo_buf_init(&ptr);
+	for (size_t i = 0; i < st->depth; i++)
+	{
+		oslo_buf_putc(&ptr, '/');
+		if (!st->path[i].key)
+			oslo_buf_printf(&ptr, "%zu", st->path[i].index);
+		else
+			/* RFC 6901: ~ and / are escaped */
+			for (const char *k = st->path[i].key; *k; k++)
+				if (*k == '~')
+					oslo_buf_puts(&ptr, "~0");
+				else if (*k == '/')
+					oslo_buf_puts(&ptr, "~1");
+				else
+					oslo_buf_putc(&ptr, *k);
+	}
+	if (st->validating_scoped > 0 && code == OSLO_ERR_PARAMETER)
+		oslo_error_detail(code, ptr.len ? ptr.data : "/", "invalid scoped context: %s: %s",
+		                  jsonld_code, msg);
+	oslo_error_detail(code, ptr.len ? ptr.data : "/", "%s: %s", jsonld_code, msg);
+}
+
+static const char *const keywords[] = {
+    "@base",     "@container", "@context",   "@default",   "@direction",  "@embed",
+    "@explicit", "@graph",     "@id",        "@import",    "@included",   "@index",
+    "@json",     "@language",  "@list",      "@nest",      "@none",       "@omitDefault",
+    "@prefix",   "@preserve",  "@propagate", "@protected", "@requireAll", "@reverse",
+    "@set",      "@type",      "@value",     "@version",   "@vocab",      NULL};
+
+bool
+jld_is_keyword(const char *s)
+{
+	if (!s || s[0] != '@' || !s[1])
+		return false;
+	/* keywords are sorted: scan only those sharing the second character */
+	for (int i = 0; keywords[i]; i++)
+	{
+		if (keywords[i][1] < s[1])
+			continue;
+		if (keywords[i][1] > s[1])
+			return false;
+		if (strcmp(s, keywords[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+bool
+jld_has_keyword_form(const char *s)
+{
+	if (!s || s[0] != '@' || !s[1])
+		return false;
+	for (const char *p = s + 1; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z')))
+			return false;
+	return true;
+}
+
+bool
+jld_is_absolute_iri(const char *s)
+{
+	return s && oslo_iri_is_absolute(s);
+}
+
+bool
+jld_is_blank(const char *s)
+{
+	return s && s[0] == '_' && s[1] == ':';
+}
+
+static const bool forbidden_in_iri[128] = {
+    ['<'] = true, ['>'] = true,  ['"'] = true, ['{'] = true, ['}'] = true,
+    ['|'] = true, ['\\'] = true, ['^'] = true, ['`'] = true};
+
+/* an absolute IRI without characters RDF forbids in IRIs, and one fragment at most */
+bool
+jld_is_well_formed_iri(const char *s)
+{
+	const char *hash;
+
+	if (!jld_is_absolute_iri(s))
+		return false;
+	/* one fragment at most */
+	if ((hash = strchr(s, '#')) != NULL && strchr(hash + 1, '#'))
+		return false;
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
+		if (*p <= 0x20 || (*p < 0x80 && forbidden_in_iri[*p]))
+			return false;
+	return true;
+}

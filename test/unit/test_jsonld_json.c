@@ -1,0 +1,115 @@
+/*
+ * test_jsonld_json.c
+ *	  The JSON value model of the JSON-LD processor: strict parsing with
+ *	  positions, serialization, equality.
+ */
+#include "jsonld.h"
+#include "unit.h"
+
+static char *
+roundtrip(const char *text)
+{
+	jld_arena *a = jld_arena_new();
+	oslo_buf out;
+	char *copy;
+
+	oslo_buf_init(&out);
+	jld_serialize(jld_parse(a, text, strlen(text)), &out);
+	copy = strdup(out.data);
+	oslo_buf_free(&out);
+	jld_arena_free(a);
+	return copy;
+}
+
+TEST(parse_and_serialize_keep_order_and_lexical_numbers)
+{
+	char *s = roundtrip(
+	    " {\"b\": [1, 2.50, -0, 1e3, true, null], \"a\": \"x\\u00e9\\n\\ud83d\\ude00\"} ");
+
+	CHECK_STREQ(s, "{\"b\":[1,2.50,-0,1e3,true,null],\"a\":\"x\xc3\xa9\\n\xf0\x9f\x98\x80\"}");
+	free(s);
+}
+
+TEST(duplicate_keys_keep_the_last_value)
+{
+	char *s = roundtrip("{\"a\": 1, \"a\": 2}");
+
+	CHECK_STREQ(s, "{\"a\":2}");
+	free(s);
+}
+
+/* each parse gets its own arena: an error frees the blocks it allocated */
+static void
+parse_fresh(const char *text, size_t len)
+{
+	jld_arena *a = jld_arena_new();
+
+	jld_parse(a, text, len);
+	jld_arena_free(a);
+}
+
+TEST(invalid_json_reports_line_and_column)
+{
+	const char *bad = "{\n  \"a\": [1, 2,]\n}";
+
+	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh(bad, strlen(bad)));
+	CHECK_CONTAINS(unit_err.message, "line 2, column 14");
+	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh("{\"a\" 1}", 7));
+	CHECK_CONTAINS(unit_err.message, "':' expected");
+	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh("[01]", 4));
+	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh("\"\\ud800\"", 8));
+	CHECK_CONTAINS(unit_err.message, "surrogate");
+	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh("{\"a\":1} x", 9));
+	CHECK_CONTAINS(unit_err.message, "trailing");
+	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh("\"a\tb\"", 5));
+	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh("\"\xff\"", 3));
+	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh("", 0));
+}
+
+TEST(deep_nesting_is_a_limit_error)
+{
+	size_t n = 5000;
+	char *deep = malloc(n + 1);
+
+	memset(deep, '[', n);
+	deep[n] = '\0';
+	CHECK_ERROR(OSLO_ERR_LIMIT, parse_fresh(deep, n));
+	free(deep);
+}
+
+TEST(equality_unordered_except_lists)
+{
+	jld_arena *a = jld_arena_new();
+	jld_value *x = jld_parse(a, "[{\"p\":[1,2],\"@list\":[1,2]},3]", 29);
+	jld_value *y = jld_parse(a, "[3,{\"@list\":[1,2],\"p\":[2,1.0]}]", 31);
+	jld_value *z = jld_parse(a, "[3,{\"@list\":[2,1],\"p\":[2,1]}]", 29);
+
+	CHECK(jld_equal(x, y, false));
+	CHECK(!jld_equal(x, y, true));
+	CHECK(!jld_equal(x, z, false));
+	jld_arena_free(a);
+}
+
+TEST(failed_parse_frees_everything)
+{
+	size_t before = oslo_standalone_live_blocks();
+	const char *bad = "{\"a\": [\"long string that goes into the arena\", {\"b\": tru}]}";
+
+	CHECK_ERROR(OSLO_ERR_SYNTAX, {
+		jld_arena *a = jld_arena_new();
+		jld_parse(a, bad, strlen(bad));
+	});
+	CHECK(oslo_standalone_live_blocks() == before);
+}
+
+int
+main(void)
+{
+	RUN(parse_and_serialize_keep_order_and_lexical_numbers);
+	RUN(duplicate_keys_keep_the_last_value);
+	RUN(invalid_json_reports_line_and_column);
+	RUN(deep_nesting_is_a_limit_error);
+	RUN(equality_unordered_except_lists);
+	RUN(failed_parse_frees_everything);
+	return unit_report();
+}
