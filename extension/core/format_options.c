@@ -59,6 +59,7 @@ format_options_parse(format_options *o, const char *json)
 	if (!json_object_is_type(root, json_type_object))
 		oslo_error(OSLO_ERR_PARAMETER, "options must be a JSON object, not %s", type_name(root));
 	o->json = oslo_strdup(json);
+	o->json_owned = true;
 
 	json_object_object_foreach(root, key, val)
 	{
@@ -117,7 +118,7 @@ void
 format_options_free(format_options *o)
 {
 	/* everything is host memory; in a backend the memory context frees it */
-	if (o->json && strcmp(o->json, "{}") != 0)
+	if (o->json_owned)
 		oslo_free((void *)o->json);
 	oslo_free((void *)o->base);
 	oslo_free((void *)o->context_json);

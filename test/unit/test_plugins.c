@@ -2,6 +2,7 @@
  * test_plugins.c
  *	  The plugin registry and the transform pipeline through the graph hub.
  */
+#include "format_options.h"
 #include "oslo_formats.h"
 #include "rdf_syntax.h"
 #include "unit.h"
@@ -180,6 +181,34 @@ TEST(plugin_directory_refuses_other_abi_and_non_plugins)
 	CHECK(oslo_formats_find("future") == NULL);
 }
 
+static const char *options_text;
+
+static void
+parse_and_free_options(void *arg)
+{
+	format_options o;
+
+	format_options_parse(&o, options_text);
+	format_options_free(&o);
+}
+
+/* found by fuzz_jsonld_context: an options text of exactly "{}" was never freed */
+TEST(options_parse_and_free_leave_nothing)
+{
+	const char *texts[] = {"{}", "{ }", "{\"base\": \"http://e/\"}", "", NULL};
+
+	for (int i = 0; i < 5; i++)
+	{
+		oslo_captured_error err;
+		size_t before = oslo_standalone_live_blocks();
+
+		/* measured around a run: released guard records go when it ends */
+		options_text = texts[i];
+		CHECK(oslo_standalone_run(parse_and_free_options, NULL, &err));
+		CHECK(oslo_standalone_live_blocks() == before);
+	}
+}
+
 int
 main(void)
 {
@@ -190,5 +219,6 @@ main(void)
 	RUN(missing_context_is_named);
 	RUN(same_plugin_twice_is_refused);
 	RUN(plugin_directory_refuses_other_abi_and_non_plugins);
+	RUN(options_parse_and_free_leave_nothing);
 	return unit_report();
 }
