@@ -47,6 +47,10 @@ bootstrap demo test deps bench conformance:
 else
 include $(PGXS)
 
+# PGXS does not track headers: without this a changed struct leaves stale
+# objects that disagree about its layout
+$(OBJS): $(wildcard extension/core/*.h extension/pg/*.h)
+
 sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql $(sort $(wildcard mappings/*/*)) tools/embed_mappings.sh
 	sh tools/embed_mappings.sh sql/$(EXTENSION).sql mappings > $@.tmp && mv $@.tmp $@
 
