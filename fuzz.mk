@@ -46,6 +46,8 @@ fuzz-corpora: $(FUZZ_BUILD)/seedgen
 		ls ../shared/magda/examples/Persoon/GeefPersoon/02.02.0000/*.xml | head -40 | xargs -I{} cp {} $(FUZZ_BUILD)/corpus/magda/; \
 		cp ../shared/magda/soap-examples/GeefPersoon/*.xml $(FUZZ_BUILD)/corpus/magda/ 2>/dev/null || true; \
 		cp ../shared/oslo/*/context/*.jsonld $(FUZZ_BUILD)/corpus/jsonld_context/ 2>/dev/null || true; \
+		cp ../shared/oslo/*/examples/*.json* $(FUZZ_BUILD)/corpus/jsonld_doc/ 2>/dev/null || true; \
+		ls ../shared/conformance/jsonld-api/tests/expand/*-in.jsonld | head -150 | xargs -I{} cp {} $(FUZZ_BUILD)/corpus/jsonld_doc/; \
 		for f in $$(ls ../shared/conformance/rdf-tests/rdf11/rdf-turtle/*.ttl | head -60); do \
 			printf '\002' | cat - $$f > $(FUZZ_BUILD)/corpus/rdf_syntax/$$(basename $$f); done; \
 	fi

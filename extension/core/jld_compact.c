@@ -478,7 +478,7 @@ compact(compactor *c, jld_context *active, const char *active_property, const jl
 
 		for (size_t i = 0; i < arr->count; i++)
 			compacted[i] = jld_compact_iri(st, type_scoped, arr->items[i]->str, NULL, true, false);
-		qsort(compacted, arr->count, sizeof(char *), cmp_strings);
+		jld_sort(compacted, arr->count, sizeof(char *), cmp_strings);
 		for (size_t i = 0; i < arr->count; i++)
 		{
 			const jld_term *tdef = jld_term_get(type_scoped, compacted[i]);
@@ -489,9 +489,9 @@ compact(compactor *c, jld_context *active, const char *active_property, const jl
 		}
 	}
 	members = jld_arena_alloc(st->a, (element->count + 1) * sizeof(jld_member));
-	memcpy(members, element->members, element->count * sizeof(jld_member));
+	jld_copy_bytes(members, element->members, element->count * sizeof(jld_member));
 	if (c->ordered)
-		qsort(members, element->count, sizeof(jld_member), cmp_members);
+		jld_sort(members, element->count, sizeof(jld_member), cmp_members);
 	for (size_t i = 0; i < element->count; i++)
 	{
 		const char *ep = members[i].key;

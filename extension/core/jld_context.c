@@ -85,7 +85,9 @@ load_remote(jld_state *st, const char *iri)
 		         iri);
 	text = st->opts->load_document(iri, st->opts->loader_arg);
 	if (!text)
-		CTX_FAIL(st, "loading remote context failed", "%s: no such document", iri);
+		CTX_FAIL(st, "loading remote context failed",
+		         "%s: not in the context catalog (contexts are never fetched from the network)",
+		         iri);
 	{
 		char reason[256];
 
@@ -602,7 +604,7 @@ create_term(jld_state *st, term_pass *tp, const char *term)
 			size_t il = strlen(pdef->iri);
 			char *iri = jld_arena_alloc(st->a, il + strlen(colon + 1) + 1);
 
-			memcpy(iri, pdef->iri, il);
+			jld_copy_bytes(iri, pdef->iri, il);
 			strcpy(iri + il, colon + 1);
 			def->iri = iri;
 		}
@@ -623,7 +625,7 @@ create_term(jld_state *st, term_pass *tp, const char *term)
 		size_t vl = strlen(tp->active->vocab);
 		char *iri = jld_arena_alloc(st->a, vl + strlen(term) + 1);
 
-		memcpy(iri, tp->active->vocab, vl);
+		jld_copy_bytes(iri, tp->active->vocab, vl);
 		strcpy(iri + vl, term);
 		def->iri = iri;
 	}
@@ -737,7 +739,7 @@ concat(jld_state *st, const char *a, const char *b)
 	size_t al = strlen(a);
 	char *r = jld_arena_alloc(st->a, al + strlen(b) + 1);
 
-	memcpy(r, a, al);
+	jld_copy_bytes(r, a, al);
 	strcpy(r + al, b);
 	return r;
 }
@@ -771,7 +773,7 @@ expand_iri(jld_state *st, jld_context *active, const char *value, bool document_
 		if ((plen == 1 && value[0] == '_') || (colon[1] == '/' && colon[2] == '/'))
 			return value;
 		prefix = plen < sizeof(prefix_buf)
-		             ? (memcpy(prefix_buf, value, plen), prefix_buf[plen] = '\0', prefix_buf)
+		             ? (jld_copy_bytes(prefix_buf, value, plen), prefix_buf[plen] = '\0', prefix_buf)
 		             : jld_arena_strndup(st->a, value, plen);
 		if (tp && jld_get(tp->local, prefix) && jld_map_get(&tp->defined, prefix) != DEFINED)
 			create_term(st, tp, jld_arena_strdup(st->a, prefix));

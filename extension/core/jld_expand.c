@@ -65,8 +65,8 @@ jld_sorted_members(jld_state *st, const jld_value *obj)
 	jld_member *m = jld_arena_alloc(st->a, (obj->count + 1) * sizeof(jld_member));
 
 	if (obj->count)
-		memcpy(m, obj->members, obj->count * sizeof(jld_member));
-	qsort(m, obj->count, sizeof(jld_member), cmp_keys);
+		jld_copy_bytes(m, obj->members, obj->count * sizeof(jld_member));
+	jld_sort(m, obj->count, sizeof(jld_member), cmp_keys);
 	return m;
 }
 
@@ -423,7 +423,7 @@ expand_entries(jld_state *st, expand_frame *f, const jld_value *element)
 	f->nests = saved_nests;
 	/* nested properties, in key order */
 	if (nests->count > 1)
-		qsort(nests->items, nests->count, sizeof(jld_value *), cmp_str_values);
+		jld_sort(nests->items, nests->count, sizeof(jld_value *), cmp_str_values);
 	for (size_t n = 0; n < nests->count; n++)
 	{
 		const char *nk = nests->items[n]->str;
@@ -610,7 +610,7 @@ jld_expand_element(jld_state *st, jld_context *active, const char *active_proper
 			for (size_t k = 0; k < types->count; k++)
 				if (types->items[k]->kind == JLD_STRING)
 					jld_push(st->a, copy, types->items[k]);
-			qsort(copy->items, copy->count, sizeof(jld_value *), cmp_str_values);
+			jld_sort(copy->items, copy->count, sizeof(jld_value *), cmp_str_values);
 			types = copy;
 		}
 		for (size_t k = 0; k < types->count; k++)

@@ -21,8 +21,8 @@ graph_nodes(jld_state *st, const jld_map *graph)
 	const char **ids = jld_arena_alloc(st->a, (graph->count + 1) * sizeof(char *));
 	jld_value *out = jld_array(st->a);
 
-	memcpy(ids, graph->keys, graph->count * sizeof(char *));
-	qsort(ids, graph->count, sizeof(char *), cmp_keys);
+	jld_copy_bytes(ids, graph->keys, graph->count * sizeof(char *));
+	jld_sort(ids, graph->count, sizeof(char *), cmp_keys);
 	for (size_t i = 0; i < graph->count; i++)
 	{
 		jld_value *node = jld_map_get(graph, ids[i]);
@@ -48,8 +48,8 @@ jld_flatten(jld_arena *out, const jld_value *input, const jld_value *context, co
 	jld_generate_node_map(&nm, expanded, "@default", NULL, NULL, NULL, NULL);
 	default_graph = jld_node_map_graph(&nm, "@default");
 	names = jld_arena_alloc(out, (nm.graphs.count + 1) * sizeof(char *));
-	memcpy(names, nm.graphs.keys, nm.graphs.count * sizeof(char *));
-	qsort(names, nm.graphs.count, sizeof(char *), cmp_keys);
+	jld_copy_bytes(names, nm.graphs.keys, nm.graphs.count * sizeof(char *));
+	jld_sort(names, nm.graphs.count, sizeof(char *), cmp_keys);
 	for (size_t i = 0; i < nm.graphs.count; i++)
 	{
 		jld_value *entry;

@@ -49,8 +49,8 @@ term_id_string(from_rdf *f, oslo_term_id id)
 	{
 		char *s = jld_arena_alloc(f->st->a, t->len + 3);
 
-		memcpy(s, "_:", 2);
-		memcpy(s + 2, t->value, t->len);
+		jld_copy_bytes(s, "_:", 2);
+		jld_copy_bytes(s + 2, t->value, t->len);
 		return s;
 	}
 	/* copied: the result must not depend on the graph staying alive */
@@ -186,7 +186,7 @@ add_usage(from_rdf *f, graph_state *gs, usage u)
 		usage *n = jld_arena_alloc(f->st->a, ncap * sizeof(usage));
 
 		if (gs->nnil)
-			memcpy(n, gs->nil_usages, gs->nnil * sizeof(usage));
+			jld_copy_bytes(n, gs->nil_usages, gs->nnil * sizeof(usage));
 		gs->nil_usages = n;
 		gs->capnil = ncap;
 	}
@@ -322,8 +322,8 @@ sorted_ids(jld_state *st, const jld_map *m)
 {
 	const char **ids = jld_arena_alloc(st->a, (m->count + 1) * sizeof(char *));
 
-	memcpy(ids, m->keys, m->count * sizeof(char *));
-	qsort(ids, m->count, sizeof(char *), cmp_keys);
+	jld_copy_bytes(ids, m->keys, m->count * sizeof(char *));
+	jld_sort(ids, m->count, sizeof(char *), cmp_keys);
 	return ids;
 }
 

@@ -6,6 +6,9 @@
 #define OSLO_JLD_INTERNAL_H
 
 #include "jsonld.h"
+
+#include <stdlib.h>
+#include <string.h>
 #include "rdf_syntax.h"
 
 /* --- string-keyed hash map in an arena, insertion order kept ------------ */
@@ -158,5 +161,23 @@ extern jld_value *jld_expand_index_map(jld_state *st, jld_context *active, const
 extern jld_value *jld_expand_element(jld_state *st, jld_context *active,
                                      const char *active_property, const jld_value *element,
                                      const char *base_url, bool from_map);
+
+/*
+ * memcpy and qsort with a zero count: empty arrays and maps have no storage,
+ * and passing their NULL to the libc functions is undefined behaviour.
+ */
+static inline void
+jld_copy_bytes(void *dst, const void *src, size_t n)
+{
+	if (n)
+		memcpy(dst, src, n);
+}
+
+static inline void
+jld_sort(void *base, size_t n, size_t size, int (*cmp)(const void *, const void *))
+{
+	if (n > 1)
+		qsort(base, n, size, cmp);
+}
 
 #endif

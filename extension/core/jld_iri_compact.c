@@ -34,9 +34,9 @@ cat3(jld_state *st, const char *a, const char *b, const char *c)
 	size_t la = strlen(a), lb = strlen(b), lc = strlen(c);
 	char *r = jld_arena_alloc(st->a, la + lb + lc + 1);
 
-	memcpy(r, a, la);
-	memcpy(r + la, b, lb);
-	memcpy(r + la + lb, c, lc);
+	jld_copy_bytes(r, a, la);
+	jld_copy_bytes(r + la, b, lb);
+	jld_copy_bytes(r + la + lb, c, lc);
 	return r;
 }
 
@@ -119,7 +119,7 @@ inverse_context(jld_state *st, jld_context *active)
 			terms[n].def = active->terms.vals[i];
 			n++;
 		}
-	qsort(terms, n, sizeof(term_ref), cmp_terms);
+	jld_sort(terms, n, sizeof(term_ref), cmp_terms);
 	for (size_t i = 0; i < n; i++)
 	{
 		const char *term = terms[i].name;

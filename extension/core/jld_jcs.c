@@ -148,8 +148,8 @@ jld_canonical_json(const jld_value *v, oslo_buf *out)
 		{
 			jld_member *m = oslo_alloc((v->count + 1) * sizeof(jld_member));
 
-			memcpy(m, v->members, v->count * sizeof(jld_member));
-			qsort(m, v->count, sizeof(jld_member), cmp_members);
+			jld_copy_bytes(m, v->members, v->count * sizeof(jld_member));
+			jld_sort(m, v->count, sizeof(jld_member), cmp_members);
 			oslo_buf_putc(out, '{');
 			for (size_t i = 0; i < v->count; i++)
 			{

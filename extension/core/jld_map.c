@@ -76,8 +76,8 @@ jld_map_put(jld_arena *a, jld_map *m, const char *key, void *val)
 
 		if (m->count)
 		{
-			memcpy(nk, m->keys, m->count * sizeof(char *));
-			memcpy(nv, m->vals, m->count * sizeof(void *));
+			jld_copy_bytes(nk, m->keys, m->count * sizeof(char *));
+			jld_copy_bytes(nv, m->vals, m->count * sizeof(void *));
 		}
 		m->keys = nk;
 		m->vals = nv;
@@ -101,9 +101,9 @@ jld_map_copy(jld_arena *a, jld_map *dst, const jld_map *src)
 	dst->count = src->count;
 	dst->keys = jld_arena_alloc(a, dst->cap * sizeof(char *));
 	dst->vals = jld_arena_alloc(a, dst->cap * sizeof(void *));
-	memcpy(dst->keys, src->keys, src->count * sizeof(char *));
-	memcpy(dst->vals, src->vals, src->count * sizeof(void *));
+	jld_copy_bytes(dst->keys, src->keys, src->count * sizeof(char *));
+	jld_copy_bytes(dst->vals, src->vals, src->count * sizeof(void *));
 	dst->nslots = src->nslots;
 	dst->slots = jld_arena_alloc(a, src->nslots * sizeof(uint32_t));
-	memcpy(dst->slots, src->slots, src->nslots * sizeof(uint32_t));
+	jld_copy_bytes(dst->slots, src->slots, src->nslots * sizeof(uint32_t));
 }

@@ -194,8 +194,8 @@ jld_generate_node_map(jld_node_map *nm, const jld_value *element, const char *ac
 	if (element->count > 1)
 	{
 		members = jld_arena_alloc(st->a, element->count * sizeof(jld_member));
-		memcpy(members, element->members, element->count * sizeof(jld_member));
-		qsort(members, element->count, sizeof(jld_member), cmp_members);
+		jld_copy_bytes(members, element->members, element->count * sizeof(jld_member));
+		jld_sort(members, element->count, sizeof(jld_member), cmp_members);
 	}
 	for (size_t i = 0; i < element->count; i++)
 	{

@@ -40,7 +40,7 @@ jld_path_push_key(jld_state *st, const char *key)
 		jld_path_seg *n = jld_arena_alloc(st->a, ncap * sizeof(jld_path_seg));
 
 		if (st->depth)
-			memcpy(n, st->path, st->depth * sizeof(jld_path_seg));
+			jld_copy_bytes(n, st->path, st->depth * sizeof(jld_path_seg));
 		st->path = n;
 		st->path_cap = ncap;
 	}

@@ -3,7 +3,7 @@
  *	  The JSON value model of the JSON-LD processor: an arena of host memory,
  *	  builders, equality and a compact serializer.
  */
-#include "jsonld.h"
+#include "jld_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -70,7 +70,7 @@ jld_arena_strndup(jld_arena *a, const char *s, size_t len)
 {
 	char *p = jld_arena_alloc(a, len + 1);
 
-	memcpy(p, s, len);
+	jld_copy_bytes(p, s, len);
 	p[len] = '\0';
 	return p;
 }
@@ -173,7 +173,7 @@ grow(jld_arena *a, jld_value *v, size_t elem)
 	void *n = jld_arena_alloc(a, ncap * elem);
 
 	if (v->count)
-		memcpy(n, old, v->count * elem);
+		jld_copy_bytes(n, old, v->count * elem);
 	if (v->kind == JLD_ARRAY)
 		v->items = n;
 	else
