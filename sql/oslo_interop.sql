@@ -51,9 +51,10 @@ COMMENT ON FUNCTION oslo.to_nquads(oslo.graph) IS 'Sorted N-Quads';
 CREATE FUNCTION oslo.to_turtle(graph oslo.graph, prefixes jsonb DEFAULT NULL) RETURNS text
 	AS 'MODULE_PATHNAME', 'graph_to_turtle' LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION oslo.to_turtle(oslo.graph, jsonb) IS 'Turtle, abbreviated with the prefixes given as {"prefix": "IRI"}';
+-- STABLE: a context may refer to remote contexts, which come from oslo.context
 CREATE FUNCTION oslo.to_jsonld(graph oslo.graph, context jsonb DEFAULT NULL) RETURNS jsonb
-	AS 'MODULE_PATHNAME', 'graph_to_jsonld' LANGUAGE C IMMUTABLE PARALLEL SAFE;
-COMMENT ON FUNCTION oslo.to_jsonld(oslo.graph, jsonb) IS 'JSON-LD: expanded form, or compacted against the context object given';
+	AS 'MODULE_PATHNAME', 'graph_to_jsonld' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.to_jsonld(oslo.graph, jsonb) IS 'JSON-LD fromRdf: expanded, or compacted against the context given';
 
 CREATE FUNCTION oslo.triples(oslo.graph)
 	RETURNS TABLE (subject text, predicate text, object text, datatype text, lang text, graph text)
@@ -264,3 +265,42 @@ GRANT INSERT, UPDATE, DELETE ON oslo.context, oslo.profile, oslo.mapping TO oslo
 GRANT EXECUTE ON FUNCTION oslo.profile_load(text, text, text, text),
 	oslo.profile_add_background(text, text, text),
 	oslo.mapping_register(text, text, text) TO oslo_admin;
+
+-- The JSON-LD 1.1 API. STABLE, not IMMUTABLE: remote contexts (a string
+-- @context, @import, a string expandContext) are read from oslo.context,
+-- which can change. options take the API's own option names.
+CREATE FUNCTION oslo.jsonld_expand(doc jsonb, options jsonb DEFAULT '{}') RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'oslo_jsonld_expand' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.jsonld_expand(jsonb, jsonb) IS 'JSON-LD 1.1 expansion';
+CREATE FUNCTION oslo.jsonld_compact(doc jsonb, context jsonb, options jsonb DEFAULT '{}') RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'oslo_jsonld_compact' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.jsonld_compact(jsonb, jsonb, jsonb) IS 'JSON-LD 1.1 compaction against a context';
+CREATE FUNCTION oslo.jsonld_flatten(doc jsonb, context jsonb DEFAULT NULL, options jsonb DEFAULT '{}') RETURNS jsonb
+	AS 'MODULE_PATHNAME', 'oslo_jsonld_flatten' LANGUAGE C STABLE PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.jsonld_flatten(jsonb, jsonb, jsonb) IS 'JSON-LD 1.1 flattening, compacted when a context is given';
+CREATE FUNCTION oslo.graph_from_jsonld(doc jsonb, options jsonb) RETURNS oslo.graph
+	AS 'MODULE_PATHNAME', 'oslo_graph_from_jsonld' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.graph_from_jsonld(jsonb, jsonb) IS 'JSON-LD 1.1 toRdf';
+CREATE FUNCTION oslo.graph_from_jsonld(doc jsonb) RETURNS oslo.graph
+	AS 'MODULE_PATHNAME', 'oslo_graph_from_jsonld' LANGUAGE C STABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION oslo.graph_from_jsonld(jsonb) IS 'JSON-LD 1.1 toRdf with default options (also the jsonb -> oslo.graph cast)';
+CREATE CAST (jsonb AS oslo.graph) WITH FUNCTION oslo.graph_from_jsonld(jsonb);
+
+-- Registering a context: it must process without error first.
+CREATE FUNCTION oslo.context_register(iri text, document jsonb, description text DEFAULT NULL)
+	RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+#variable_conflict use_column
+BEGIN
+	IF jsonb_typeof(context_register.document) <> 'object' OR NOT context_register.document ? '@context' THEN
+		RAISE EXCEPTION 'a context document is a JSON object with "@context"'
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	PERFORM oslo.jsonld_expand(jsonb_build_object('@context', context_register.document -> '@context'));
+	INSERT INTO oslo.context AS c (iri, document, description)
+	VALUES (context_register.iri, context_register.document, context_register.description)
+	ON CONFLICT (iri) DO UPDATE
+		SET document = EXCLUDED.document, description = coalesce(EXCLUDED.description, c.description);
+END $$;
+COMMENT ON FUNCTION oslo.context_register(text, jsonb, text) IS 'Register (or replace) a JSON-LD context document under its IRI, after processing it';
+REVOKE ALL ON FUNCTION oslo.context_register(text, jsonb, text) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION oslo.context_register(text, jsonb, text) TO oslo_admin;

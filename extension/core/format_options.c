@@ -72,11 +72,13 @@ format_options_parse(format_options *o, const char *json)
 		}
 		else if (strcmp(key, "context") == 0)
 		{
+			/* a string names a context of the catalog; nothing is fetched */
 			if (!json_object_is_type(val, json_type_object) &&
-			    !json_object_is_type(val, json_type_array))
+			    !json_object_is_type(val, json_type_array) &&
+			    !json_object_is_type(val, json_type_string))
 				oslo_error(OSLO_ERR_PARAMETER,
-				           "option \"context\" must be a JSON-LD context object, not %s "
-				           "(remote contexts are never fetched)",
+				           "option \"context\" must be a JSON-LD context (an object, an array, or "
+				           "the IRI of a registered context), not %s",
 				           type_name(val));
 			o->context_json =
 			    oslo_strdup(json_object_to_json_string_ext(val, JSON_C_TO_STRING_PLAIN));

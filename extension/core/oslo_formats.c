@@ -5,7 +5,7 @@
  */
 #include "oslo_formats.h"
 #include "format_options.h"
-#include "jsonld_writer.h"
+#include "jsonld_api.h"
 #include "plugin_registry.h"
 #include "rdf_syntax.h"
 
@@ -47,6 +47,33 @@ oslo_formats_set_host(const oslo_format_host *h)
 	host.parse_xml = h->parse_xml ? h->parse_xml : default_parse_xml;
 	host.free_xml = h->free_xml ? h->free_xml : xmlFreeDoc;
 	host.resolve_context = h->resolve_context;
+}
+
+/* remote JSON-LD documents come from the host's catalog, as contexts do */
+static const char *
+load_from_catalog(const char *iri, void *arg)
+{
+	return host.resolve_context ? host.resolve_context(iri) : NULL;
+}
+
+/* the JSON-LD API options the format options carry (base, compactArrays) */
+static char *
+jsonld_options(const format_options *opts)
+{
+	oslo_buf b;
+
+	oslo_buf_init(&b);
+	oslo_buf_putc(&b, '{');
+	if (opts->base)
+	{
+		oslo_buf_puts(&b, "\"base\": \"");
+		oslo_buf_json_escaped(&b, opts->base, strlen(opts->base));
+		oslo_buf_putc(&b, '"');
+	}
+	if (!opts->compact_arrays)
+		oslo_buf_puts(&b, opts->base ? ", \"compactArrays\": false" : "\"compactArrays\": false");
+	oslo_buf_putc(&b, '}');
+	return b.data;
 }
 
 static const builtin_syntax *
@@ -286,7 +313,7 @@ read_with_options(const char *input, size_t len, const char *from, const format_
 	const oslo_transform_def *t;
 	const oslo_plugin_def *owner;
 
-	if (b && b->readable)
+	if (b && b->syntax)
 	{
 		oslo_graph *g = oslo_graph_new();
 
@@ -294,10 +321,13 @@ read_with_options(const char *input, size_t len, const char *from, const format_
 		return g;
 	}
 	if (b)
-		oslo_error(OSLO_ERR_UNSUPPORTED,
-		           "reading format \"%s\" is not supported yet (the JSON-LD processor is a later "
-		           "release); read N-Triples, N-Quads, Turtle or TriG",
-		           from);
+	{
+		char *jo = jsonld_options(opts);
+		oslo_graph *g = oslo_jsonld_to_graph(input, len, jo, load_from_catalog, NULL);
+
+		oslo_free(jo);
+		return g;
+	}
 	t = find_transform(from, OSLO_GRAPH_FORMAT, &owner);
 	if (t)
 	{
@@ -324,18 +354,10 @@ write_with_options(const oslo_graph *g, const char *to, const format_options *op
 	}
 	if (b)
 	{
-		if (opts->context_json)
-		{
-			const oslo_jsonld_context *ctx =
-			    oslo_jsonld_context_cached(opts->context_json, strlen(opts->context_json));
-			oslo_jsonld_options jo;
+		char *jo = jsonld_options(opts);
 
-			memset(&jo, 0, sizeof(jo));
-			jo.compact_arrays = opts->compact_arrays;
-			oslo_jsonld_write_compacted(g, ctx, &jo, out);
-		}
-		else
-			oslo_jsonld_write_expanded(g, out);
+		oslo_jsonld_from_graph(g, opts->context_json, jo, load_from_catalog, NULL, out);
+		oslo_free(jo);
 		return;
 	}
 	t = find_transform(OSLO_GRAPH_FORMAT, to, &owner);

@@ -116,17 +116,8 @@ graph_to_jsonld(PG_FUNCTION_ARGS)
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
-	if (PG_NARGS() > 1 && !PG_ARGISNULL(1))
-	{
-		Jsonb *ctx = PG_GETARG_JSONB_P(1);
-
-		if (JB_ROOT_IS_SCALAR(ctx))
-			ereport(ERROR,
-			        (errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-			         errmsg("context must be a JSON-LD context object or array"),
-			         errhint("Remote contexts are never fetched; pass the context document.")));
-		options = options_with_member(fcinfo, 1, "context");
-	}
+	/* a context object, or the IRI of a registered one */
+	options = options_with_member(fcinfo, 1, "context");
 	oslo_buf_init(&b);
 	oslo_formats_write(PG_GETARG_OSLO_GRAPH(0), "jsonld", options, &b);
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(b.data)));

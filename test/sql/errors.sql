@@ -31,8 +31,14 @@ SELECT pg_temp.error_of($q$SELECT oslo.to_jsonld('<http://e/a> <http://e/p> "x" 
 SELECT pg_temp.error_of($q$SELECT oslo.to_jsonld('<http://e/a> <http://e/p> "x" .', '{"@context": "https://example.org/context.jsonld"}')$q$);
 SELECT pg_temp.error_of($q$SELECT oslo.to_jsonld('<http://e/a> <http://e/p> "x" .', '{"@context": {"@type": "http://e/t"}}')$q$);
 
--- not supported yet: 0A000
-SELECT pg_temp.error_of($q$SELECT oslo.transform('{}', 'jsonld', 'turtle')$q$);
+-- JSON-LD: the error code of the spec in the message, the JSON pointer in DETAIL
+SELECT pg_temp.error_of($q$SELECT oslo.transform('{"@context": {"@id": "x"}}', 'jsonld', 'turtle')$q$);
+SELECT pg_temp.error_of($q$SELECT oslo.jsonld_expand('{"@context": {"@vocab": "http://e/"}, "a": [{"@context": "https://example.org/unregistered.jsonld", "b": 1}]}')$q$);
+SELECT pg_temp.error_of($q$SELECT oslo.jsonld_expand('{}', '{"expandcontext": {}}')$q$);
+SELECT pg_temp.error_of($q$SELECT oslo.transform('{"a": ', 'jsonld', 'turtle')$q$);
+SET oslo.max_input_size = '1kB';
+SELECT pg_temp.error_of($q$SELECT oslo.jsonld_expand(jsonb_build_object('x', repeat('y', 2000)))$q$);
+RESET oslo.max_input_size;
 
 -- size cap: 54000, before anything is parsed
 SET oslo.max_input_size = '1kB';

@@ -116,6 +116,7 @@ TEST(writer_gets_its_context_from_the_host)
 
 TEST(bad_input_and_names_raise_specific_errors)
 {
+	const char *remote = "{\"@context\": \"http://remote.example/c\"}";
 	oslo_buf out;
 
 	oslo_buf_init(&out);
@@ -129,8 +130,11 @@ TEST(bad_input_and_names_raise_specific_errors)
 	            oslo_formats_transform("a b c", 5, "words", "turtle", "[1]", &out));
 	CHECK_ERROR(OSLO_ERR_PARAMETER,
 	            oslo_formats_transform("a b c", 5, "words", "turtle", "{\"base\": 1", &out));
-	CHECK_ERROR(OSLO_ERR_UNSUPPORTED,
-	            oslo_formats_transform("{}", 2, "jsonld", "turtle", NULL, &out));
+	CHECK_ERROR(OSLO_ERR_SYNTAX,
+	            oslo_formats_transform("{\"a\": ", 6, "jsonld", "turtle", NULL, &out));
+	CHECK_ERROR(OSLO_ERR_PARAMETER,
+	            oslo_formats_transform(remote, strlen(remote), "jsonld", "turtle", NULL, &out));
+	CHECK_CONTAINS(unit_err.message, "http://remote.example/c");
 }
 
 TEST(missing_context_is_named)
