@@ -30,6 +30,7 @@ $(CLI): extension/cli/*.c $(SA_LIB)
 	@mkdir -p $(dir $@)
 	$(SA_CC) $(SA_CFLAGS) $(SA_WARN) $(SA_CPPFLAGS) \
 		-DOSLO_DEFAULT_PLUGIN_DIR='"$(shell $(PG_CONFIG) --pkglibdir)/oslo_interop"' \
+		-DOSLO_DEFAULT_MAPPINGS_DIR='"$(shell $(PG_CONFIG) --sharedir)/oslo_interop/mappings"' \
 		-o $@ extension/cli/*.c \
 		-Wl,--export-dynamic -Wl,--whole-archive $(SA_LIB) -Wl,--no-whole-archive $(DEPS_LIBS)
 
@@ -69,3 +70,14 @@ unit-valgrind: standalone plugins
 			valgrind -q --error-exitcode=9 --leak-check=full --errors-for-leak-kinds=definite $$t >$$t.valgrind.log 2>&1; \
 		then echo "valgrind clean: $$t"; else echo "valgrind FAILED: $$t"; cat $$t.valgrind.log; fail=$$((fail + 1)); fi; done; \
 	echo "$$(( $(words $(UNIT_BINS)) - fail )) passed, $$fail failed"; [ $$fail -eq 0 ]
+
+# make install also installs the command-line tool and the mapping files it
+# reads contexts from (the database reads the same files from its catalog)
+install: install-cli
+.PHONY: install-cli
+install-cli: $(CLI)
+	$(MKDIR_P) '$(DESTDIR)$(bindir)' '$(DESTDIR)$(datadir)/oslo_interop/mappings'
+	$(INSTALL_PROGRAM) $(CLI) '$(DESTDIR)$(bindir)/oslo-interop'
+	cd mappings && for f in MANIFEST $$(grep -v '^[[:space:]]*#' MANIFEST | awk 'NF >= 3 { print $$3 }'); do \
+		$(MKDIR_P) "$(DESTDIR)$(datadir)/oslo_interop/mappings/$$(dirname $$f)"; \
+		$(INSTALL_DATA) "$$f" "$(DESTDIR)$(datadir)/oslo_interop/mappings/$$f"; done

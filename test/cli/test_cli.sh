@@ -4,6 +4,7 @@
 set -u
 CLI=${CLI:-build/oslo-interop}
 export OSLO_PLUGIN_DIR=${OSLO_PLUGIN_DIR:-$PWD/build/plugins}
+export OSLO_MAPPINGS_DIR=${OSLO_MAPPINGS_DIR:-$PWD/mappings}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 passed=0
@@ -70,6 +71,15 @@ contains validate_json_conforms "$work/out" '"conforms": false'
 printf '@prefix sh: <http://www.w3.org/ns/shacl#> . <http://e/S> a sh:NodeShape ; sh:targetNode <http://e/x> ; sh:maxCount "1" .\n' >"$work/malformed.ttl"
 check validate_malformed_shapes 2 $CLI validate --shapes "$work/malformed.ttl" "$work/good.nt"
 contains validate_malformed_named "$work/err" 'sh:maxCount'
+
+# make install puts the tool and its mappings beside the server's programs
+installed="$(${PG_CONFIG:-pg_config} --bindir)/oslo-interop"
+if [ -x "$installed" ]; then
+	( cd / && env -u OSLO_MAPPINGS_DIR -u OSLO_PLUGIN_DIR "$installed" convert --from magda --to oslo-persoon-im "$work/p.xml" ) >"$work/out" 2>"$work/err"
+	contains installed_tool_finds_plugin_and_context "$work/out" '"PersonEnvelope"'
+else
+	echo "skipped: $installed not installed (make install)"
+fi
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
