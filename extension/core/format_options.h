@@ -16,7 +16,7 @@
 typedef struct format_options
 {
 	const char *json; /* the options object as text; "{}" when none */
-	bool json_owned; /* json is a copy to free */
+	bool json_owned;  /* json is a copy to free */
 	const char *base;
 	const char *context_json; /* the "context" member as JSON text */
 	bool has_context;
