@@ -11,6 +11,7 @@
  */
 #include "oslo_standalone.h"
 #include "rdf_syntax.h"
+#include "suite.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,35 +23,7 @@
 /* manifests are parsed with this base; action IRIs under it name files */
 #define LOCAL_BASE "http://oslo.invalid/suite/"
 
-typedef struct suite_result
-{
-	const char *name;
-	int passed;
-	int failed;
-} suite_result;
-
-static suite_result results[3] = {{"ntriples", 0, 0}, {"turtle", 0, 0}, {"roundtrip", 0, 0}};
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	if (fread(buf, 1, (size_t)n, f) != (size_t)n)
-		n = 0;
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
+static suite_result results[3] = {{"ntriples"}, {"turtle"}, {"roundtrip"}};
 
 /* a test case, in plain malloc'd strings so it outlives standalone runs */
 typedef struct test_case
@@ -80,7 +53,7 @@ parse_file(const char *dir, const char *file, oslo_rdf_syntax syntax, const char
 	oslo_graph *g = oslo_graph_new();
 
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
-	text = read_file(path, &len);
+	text = suite_read_file(path, &len);
 	if (!text)
 		oslo_error(OSLO_ERR_PARAMETER, "cannot read %s", path);
 	/* the text is malloc'd: free it even if the parse raises */
@@ -316,49 +289,15 @@ run_suite(const char *root, const char *sub, oslo_rdf_syntax syntax, suite_resul
 	return true;
 }
 
-static int
-check_floors(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char name[64];
-	int floor, status = 0;
-
-	if (!f)
-	{
-		fprintf(stderr, "cannot read floor file %s\n", path);
-		return 1;
-	}
-	while (fscanf(f, "%63s %d", name, &floor) == 2)
-	{
-		for (int i = 0; i < 3; i++)
-		{
-			if (strcmp(results[i].name, name) == 0 && results[i].passed < floor)
-			{
-				printf("REGRESSION %s: %d passed, floor is %d\n", name, results[i].passed, floor);
-				status = 1;
-			}
-		}
-	}
-	fclose(f);
-	return status;
-}
-
 int
 main(int argc, char **argv)
 {
-	const char *root = "../shared/conformance";
-	const char *floor_file = NULL;
+	const char *root, *floor_file;
 	char probe[4200];
 	FILE *f;
 	bool ok;
 
-	for (int i = 1; i < argc; i++)
-	{
-		if (strcmp(argv[i], "--floor") == 0 && i + 1 < argc)
-			floor_file = argv[++i];
-		else
-			root = argv[i];
-	}
+	suite_args(argc, argv, &root, &floor_file);
 	snprintf(probe, sizeof(probe), "%s/rdf-tests/rdf11/rdf-turtle/manifest.ttl", root);
 	if ((f = fopen(probe, "r")) == NULL)
 	{
@@ -369,9 +308,8 @@ main(int argc, char **argv)
 	oslo_standalone_init();
 	ok = run_suite(root, "rdf-n-triples", OSLO_SYNTAX_NTRIPLES, &results[0]);
 	ok = run_suite(root, "rdf-turtle", OSLO_SYNTAX_TURTLE, &results[1]) && ok;
-	for (int i = 0; i < 3; i++)
-		printf("%s: %d passed, %d failed\n", results[i].name, results[i].passed, results[i].failed);
+	suite_print(results, 3);
 	if (!ok)
 		return 1;
-	return floor_file ? check_floors(floor_file) : 0;
+	return floor_file ? suite_check_floors(floor_file, results, 3) : 0;
 }

@@ -14,47 +14,17 @@
 #include "oslo_standalone.h"
 #include "rdf_syntax.h"
 #include "rml.h"
+#include "suite.h"
 
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct suite_result
-{
-	const char *name;
-	const char *suffix; /* case folders end in it */
-	int passed;
-	int failed;
-} suite_result;
-
-static suite_result results[] = {
-    {"rml-json", "-JSON", 0, 0},
-    {"rml-xml", "-XML", 0, 0},
-    {"rml-csv", "-CSV", 0, 0},
-};
+static suite_result results[] = {{"rml-json"}, {"rml-xml"}, {"rml-csv"}};
+/* case folders end in these, in the order of results[] */
+static const char *const suffixes[] = {"-JSON", "-XML", "-CSV"};
 #define NRESULTS (sizeof(results) / sizeof(results[0]))
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	if (fread(buf, 1, (size_t)n, f) != (size_t)n)
-		n = 0;
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
 
 /* the files of one case folder, read on demand (plain malloc: they outlive runs) */
 typedef struct case_files
@@ -76,7 +46,7 @@ load_case_file(const char *name, size_t *len, void *arg)
 	if (strstr(name, "..") || strchr(name, '/') || files->n == 16)
 		return NULL;
 	snprintf(path, sizeof(path), "%s/%s", files->dir, name);
-	data = read_file(path, len);
+	data = suite_read_file(path, len);
 	if (data == NULL)
 		return NULL;
 	files->names[files->n] = strdup(name);
@@ -228,7 +198,7 @@ run_case(void *p)
 	oslo_graph *want;
 
 	snprintf(path, sizeof(path), "%s/mapping.ttl", a->dir);
-	text = read_file(path, &len);
+	text = suite_read_file(path, &len);
 	if (text == NULL)
 	{
 		snprintf(a->reason, sizeof(a->reason), "no mapping.ttl");
@@ -253,7 +223,7 @@ run_case(void *p)
 		return;
 	}
 	snprintf(path, sizeof(path), "%s/output.nq", a->dir);
-	text = read_file(path, &len);
+	text = suite_read_file(path, &len);
 	{
 		char *copy = oslo_strndup(text, len);
 
@@ -310,7 +280,7 @@ case_base_iri(const char *dir, char *base, size_t size)
 
 	snprintf(base, size, "http://example.com/base/");
 	snprintf(path, sizeof(path), "%s/README.md", dir);
-	readme = read_file(path, &len);
+	readme = suite_read_file(path, &len);
 	if (readme == NULL)
 		return;
 	if ((at = strstr(readme, "**Default Base IRI**: ")) != NULL)
@@ -361,9 +331,9 @@ run_folder(const char *root, const char *sub, int *skipped)
 
 		for (size_t r = 0; r < NRESULTS; r++)
 		{
-			size_t sl = strlen(results[r].suffix);
+			size_t sl = strlen(suffixes[r]);
 
-			if (len > sl && strcmp(names[i] + len - sl, results[r].suffix) == 0)
+			if (len > sl && strcmp(names[i] + len - sl, suffixes[r]) == 0)
 				res = &results[r];
 		}
 		if (res == NULL)
@@ -403,45 +373,15 @@ run_folder(const char *root, const char *sub, int *skipped)
 	free(names);
 }
 
-static int
-check_floors(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char name[64];
-	int floor, status = 0;
-
-	if (!f)
-	{
-		fprintf(stderr, "cannot read floor file %s\n", path);
-		return 1;
-	}
-	while (fscanf(f, "%63s %d", name, &floor) == 2)
-		for (size_t i = 0; i < NRESULTS; i++)
-			if (strcmp(results[i].name, name) == 0 && results[i].passed < floor)
-			{
-				printf("REGRESSION %s: %d passed, floor is %d\n", name, results[i].passed, floor);
-				status = 1;
-			}
-	fclose(f);
-	return status;
-}
-
 int
 main(int argc, char **argv)
 {
-	const char *root = "../shared/conformance";
-	const char *floor_file = NULL;
+	const char *root, *floor_file;
 	char probe[4200];
 	DIR *d;
 	int skipped = 0;
 
-	for (int i = 1; i < argc; i++)
-	{
-		if (strcmp(argv[i], "--floor") == 0 && i + 1 < argc)
-			floor_file = argv[++i];
-		else
-			root = argv[i];
-	}
+	suite_args(argc, argv, &root, &floor_file);
 	snprintf(probe, sizeof(probe), "%s/rml", root);
 	if ((d = opendir(probe)) == NULL)
 	{
@@ -452,9 +392,8 @@ main(int argc, char **argv)
 	oslo_standalone_init();
 	run_folder(root, "core-json", &skipped);
 	run_folder(root, "core-xml-csv-pg", &skipped);
-	for (size_t i = 0; i < NRESULTS; i++)
-		printf("%s: %d passed, %d failed\n", results[i].name, results[i].passed, results[i].failed);
+	suite_print(results, NRESULTS);
 	if (skipped)
 		printf("rml-postgresql: %d skipped (database sources are out of scope)\n", skipped);
-	return floor_file ? check_floors(floor_file) : 0;
+	return floor_file ? suite_check_floors(floor_file, results, NRESULTS) : 0;
 }
