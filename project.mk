@@ -27,3 +27,4 @@ bench: deps
 	$(MAKE) all standalone plugins
 	$(MAKE) install-all
 	PG_CONFIG=$(PG_CONFIG) sh bench/run.sh
+	sh bench/shacl.sh

@@ -4,7 +4,7 @@
 set -eu
 PACKAGES="postgresql-15 postgresql-server-dev-15 libxml2-dev libxslt1-dev libicu-dev
 libjson-c-dev libserd-dev pkg-config perl libipc-run-perl xsltproc gcc make valgrind
-clang libclang-rt-14-dev"
+clang libclang-rt-14-dev default-jdk-headless libapache-jena-java jq unzip time"
 
 missing=""
 for p in $PACKAGES; do

@@ -83,6 +83,10 @@ fi
 stage docs sh tools/check_doc_examples.sh
 count "$LOGS/docs.log"
 
+# Apache Jena's SHACL as the oracle on every published OSLO and EU profile
+stage shacl-jena sh test/oracle/shacl_jena.sh
+count "$LOGS/shacl-jena.log"
+
 # conformance floors: each runner fails when a suite drops below its floor
 for suite in build/*_suite; do
 	[ -x "$suite" ] || continue

@@ -308,7 +308,7 @@ cmd_validate(void *arg)
 		if (progress)
 			fprintf(stderr, "\rvalidating %s (%zu statements) ...\033[K", c->argv[i],
 			        oslo_graph_size(data));
-		r = oslo_shacl_validate(shapes, data, background);
+		r = oslo_shacl_validate_owned(shapes, data, background); /* frees data with r */
 		if (progress)
 			fprintf(stderr, "\r\033[K");
 		if (strcmp(format, "json") == 0)
@@ -329,7 +329,6 @@ cmd_validate(void *arg)
 			c->result = 1;
 		ndata++;
 		oslo_shacl_report_free(r);
-		oslo_graph_free(data);
 	}
 	if (strcmp(format, "json") == 0)
 		printf("\n]\n");

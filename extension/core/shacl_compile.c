@@ -167,6 +167,9 @@ read_single_params(compiler *c, oslo_shacl_shape *sh, shape_params *sp)
 				shacl_require_kind(c, sh->id, p, q.o, true, false, false);
 				add_target(c, sh, SHACL_TARGET_OBJECTS_OF, q.o);
 				break;
+			case P_COUNT:
+				shacl_check_predicate(c, sh->id, q.p, q.o);
+				break;
 			default:
 				break;
 		}

@@ -58,14 +58,15 @@ compile_regex(compiler *c, oslo_term_id shape, oslo_term_id pattern, oslo_term_i
 	UText ut = UTEXT_INITIALIZER;
 	URegularExpression *re;
 
-	if (pt->kind != OSLO_TERM_LITERAL)
-		shacl_malformed(c, shape, P_PATTERN, pattern, "expected a string literal");
+	/* SHACL 4.7.1: xsd:string only; "..."@en is refused as Jena does (CPSV-AP 2.2.1) */
+	if (!shacl_is_literal_of(c->g, pattern, OSLO_XSD_STRING))
+		shacl_malformed(c, shape, P_PATTERN, pattern, "expected a literal of datatype xsd:string");
 	if (flags)
 	{
 		const oslo_term *ft = oslo_graph_term(c->g, flags);
 
-		if (ft->kind != OSLO_TERM_LITERAL)
-			shacl_malformed(c, shape, P_FLAGS, flags, "expected a string literal");
+		if (!shacl_is_literal_of(c->g, flags, OSLO_XSD_STRING))
+			shacl_malformed(c, shape, P_FLAGS, flags, "expected a literal of datatype xsd:string");
 		for (const char *f = ft->value; *f; f++)
 		{
 			switch (*f)
@@ -189,6 +190,8 @@ shacl_read_constraints(compiler *c, oslo_shacl_shape *sh, const shape_params *sp
 			case P_CLASS:
 			case P_DATATYPE:
 				shacl_require_kind(c, sh->id, p, q.o, true, false, false);
+				if (p == P_DATATYPE)
+					shacl_check_datatype(c, sh->id, q.o);
 				k = add_constraint(c, sh, p == P_CLASS ? OSLO_SH_CLASS : OSLO_SH_DATATYPE, &cap);
 				k->term = q.o;
 				break;

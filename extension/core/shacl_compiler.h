@@ -90,6 +90,9 @@ extern void shacl_require_kind(compiler *c, oslo_term_id shape, sh_param p, oslo
                                bool iri, bool blank, bool literal);
 extern oslo_term_id *shacl_read_list(compiler *c, oslo_term_id shape, sh_param p, oslo_term_id head,
                                      uint32_t *n);
+/* shacl_compile_warn.c: notices for sh: IRIs that are not SHACL terms (typos upstream) */
+extern void shacl_check_predicate(compiler *c, oslo_term_id shape, oslo_term_id p, oslo_term_id o);
+extern void shacl_check_datatype(compiler *c, oslo_term_id shape, oslo_term_id dt);
 extern oslo_quad *shacl_matches_in_order(const oslo_graph *g, oslo_term_id s, oslo_term_id p,
                                          oslo_term_id o, uint32_t *n);
 

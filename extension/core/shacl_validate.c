@@ -10,6 +10,7 @@
  * that constraints and paths use get a W id once (cmap), so constraints
  * compare plain ids.
  */
+#include "rdf_syntax.h"
 #include "shacl_validator.h"
 
 #include <string.h>
@@ -306,9 +307,9 @@ validate_targets(vctx *ctx, const oslo_shacl_shape *sh)
 	shacl_idset_free(&focus);
 }
 
-oslo_shacl_report *
-oslo_shacl_validate(const oslo_shacl_shapes *shapes, const oslo_graph *data,
-                    const oslo_graph *background)
+/* w: the working graph, the data's quads in its default graph; becomes r->terms */
+static oslo_shacl_report *
+validate_in(const oslo_shacl_shapes *shapes, oslo_graph *w, const oslo_graph *background)
 {
 	static const char *const kinds[6] = {
 	    "BlankNode", "IRI", "Literal", "BlankNodeOrIRI", "BlankNodeOrLiteral", "IRIOrLiteral"};
@@ -317,10 +318,9 @@ oslo_shacl_validate(const oslo_shacl_shapes *shapes, const oslo_graph *data,
 
 	memset(&ctx, 0, sizeof(ctx));
 	ctx.s = shapes;
-	ctx.w = oslo_graph_new();
+	ctx.w = w;
 	r->terms = ctx.w;
 	r->shapes = shapes;
-	copy_data(&ctx, data);
 	if (background)
 		copy_background(&ctx, background);
 	map_shape_terms(&ctx);
@@ -347,6 +347,32 @@ oslo_shacl_validate(const oslo_shacl_shapes *shapes, const oslo_graph *data,
 	oslo_free(ctx.cmap);
 	shacl_map_free(&ctx.instance_cache);
 	return r;
+}
+
+oslo_shacl_report *
+oslo_shacl_validate(const oslo_shacl_shapes *shapes, const oslo_graph *data,
+                    const oslo_graph *background)
+{
+	vctx copy;
+
+	copy.w = oslo_graph_new();
+	copy_data(&copy, data);
+	return validate_in(shapes, copy.w, background);
+}
+
+oslo_shacl_report *
+oslo_shacl_validate_owned(const oslo_shacl_shapes *shapes, oslo_graph *data,
+                          const oslo_graph *background)
+{
+	/* named graphs are validated as their union: only the copy flattens them */
+	if (oslo_graph_has_named_graphs(data))
+	{
+		oslo_shacl_report *r = oslo_shacl_validate(shapes, data, background);
+
+		oslo_graph_free(data);
+		return r;
+	}
+	return validate_in(shapes, data, background);
 }
 
 void

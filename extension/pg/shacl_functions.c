@@ -96,7 +96,8 @@ validate(FunctionCallInfo fcinfo)
 	char *name = text_to_cstring(PG_GETARG_TEXT_PP(1));
 	compiled_profile *p = catalog_cache_get(&profiles, name, fetch_profile, build_profile);
 
-	return oslo_shacl_validate(p->shapes, data, p->background);
+	/* data is this call's own decoded copy: no second copy for the validator */
+	return oslo_shacl_validate_owned(p->shapes, data, p->background);
 }
 
 /* oslo.shapes_check(oslo.graph): compile, so malformed shapes fail at load */
