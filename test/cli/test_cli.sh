@@ -66,6 +66,8 @@ contains validate_conforms_text "$work/out" 'conforms'
 check validate_not_conforms 1 $CLI validate --shapes "$work/shapes.ttl" "$work/good.nt" "$work/bad.ttl"
 contains validate_names_value "$work/out" '1980-02-30'
 contains validate_names_component "$work/out" 'DatatypeConstraintComponent'
+printf '{"@id": "http://e/c", "@type": "http://e/P", "http://e/born": {"@value": "1980-02-29", "@type": "http://www.w3.org/2001/XMLSchema#date"}}' >"$work/good.jsonld"
+check validate_jsonld_input 0 $CLI validate --shapes "$work/shapes.ttl" "$work/good.jsonld"
 check validate_json 1 $CLI validate --shapes "$work/shapes.ttl" --format json "$work/bad.ttl"
 contains validate_json_conforms "$work/out" '"conforms": false'
 printf '@prefix sh: <http://www.w3.org/ns/shacl#> . <http://e/S> a sh:NodeShape ; sh:targetNode <http://e/x> ; sh:maxCount "1" .\n' >"$work/malformed.ttl"

@@ -54,6 +54,11 @@ $ttl$));
 SELECT id, oslo.conforms(g, 'persoon-test') FROM person ORDER BY id;
 SELECT jsonb_pretty(oslo.validate(g, 'persoon-test')) FROM person WHERE id = 1;
 
+-- JSON-LD input works through the cast
+SELECT oslo.conforms('{"@context": {"foaf": "http://xmlns.com/foaf/0.1/", "persoon": "https://data.vlaanderen.be/ns/persoon#"},
+  "@id": "http://example.org/p/3", "@type": "persoon:GeregistreerdPersoon",
+  "foaf:givenName": "Jef", "foaf:familyName": "Janssens"}'::jsonb::oslo.graph, 'persoon-test') AS jsonld_person;
+
 -- one row per result: ready for ETL queries
 SELECT id, r.focus_node, r.result_path, r.value,
        regexp_replace(r.source_constraint_component, '.*#', '') AS component,
