@@ -2,12 +2,14 @@
  * jld_to_rdf.c
  *	  Deserialize JSON-LD to RDF
  *	  (https://www.w3.org/TR/json-ld11-api/#deserialize-json-ld-to-rdf-algorithm):
- *	  expansion, node map generation, then statements into an oslo_graph.
+ *	  expansion, then statements straight from the expanded document into an
+ *	  oslo_graph, which gives the node map's merging and deduplication itself
+ *	  (see emit_node).
  *
  * Relative IRIs (and other ill-formed ones) are dropped, as the algorithm
  * says; blank node predicates only with produceGeneralizedRdf.
  */
-#include "jld_node_map.h"
+#include "jld_internal.h"
 
 #include <math.h>
 #include <stdio.h>
@@ -23,6 +25,12 @@ typedef struct rdf_out
 	oslo_graph *g;
 	oslo_term_id graph; /* current graph name (0: default) */
 	jld_map blanks;     /* "_:bN" -> term id */
+	jld_map indexes;    /* "graph|@id" -> the node's @index */
+	struct
+	{
+		const char *str;
+		oslo_term_id id;
+	} cache[1024]; /* node_term by string address */
 	oslo_term_id rdf_first, rdf_rest, rdf_nil, rdf_type;
 } rdf_out;
 
@@ -55,7 +63,7 @@ well_formed_language(const char *s)
 
 /* IRI or blank node term for an identifier, 0 when it is not well formed */
 static oslo_term_id
-node_term(rdf_out *o, const char *id)
+node_term_uncached(rdf_out *o, const char *id)
 {
 	if (jld_is_blank(id))
 	{
@@ -71,6 +79,26 @@ node_term(rdf_out *o, const char *id)
 	if (!jld_is_well_formed_iri(id))
 		return 0;
 	return oslo_graph_iri_cstr(o->g, id);
+}
+
+/*
+ * Expansion hands out the same string for every use of a term's IRI (a
+ * property, a type, a datatype), so a small cache by address skips the
+ * well-formedness check, hashing and comparison of the same IRI per
+ * statement. Strings live in the arena until the end: an address is never
+ * reused for other text while the cache is alive.
+ */
+static oslo_term_id
+node_term(rdf_out *o, const char *id)
+{
+	size_t i = ((uintptr_t)id >> 4) & 1023;
+
+	if (o->cache[i].str != id)
+	{
+		o->cache[i].id = node_term_uncached(o, id);
+		o->cache[i].str = id;
+	}
+	return o->cache[i].id;
 }
 
 /* XSD canonical double, as JSON-LD writes it: 1.1E0, 1.0E21 */
@@ -90,30 +118,43 @@ canonical_double(double d, char *out, size_t size)
 	snprintf(out, size, "%sE%d", tmp, exp);
 }
 
-static oslo_term_id object_to_rdf(rdf_out *o, const jld_value *item);
+static oslo_term_id emit_node(rdf_out *o, const jld_value *node);
+static oslo_term_id emit_object(rdf_out *o, const jld_value *item);
 
+/*
+ * A list's items are emitted (nested nodes included) even when the list has
+ * no subject (a free-floating list): the node map keeps those nodes too.
+ * with_triples false: only the nested nodes, no rdf:first/rest statements.
+ */
 static oslo_term_id
-list_to_rdf(rdf_out *o, const jld_value *list)
+list_to_rdf(rdf_out *o, const jld_value *list, bool with_triples)
 {
 	oslo_term_id head = o->rdf_nil, prev = 0;
 
+	if (list->kind != JLD_ARRAY)
+		return 0;
 	for (size_t i = 0; i < list->count; i++)
 	{
-		oslo_term_id node = oslo_graph_fresh_blank(o->g);
-		oslo_term_id obj;
+		oslo_term_id node, obj;
 
+		if (!with_triples)
+		{
+			emit_object(o, list->items[i]);
+			continue;
+		}
+		node = oslo_graph_fresh_blank(o->g);
 		if (prev)
 			oslo_graph_add(o->g, prev, o->rdf_rest, node, o->graph);
 		else
 			head = node;
-		obj = object_to_rdf(o, list->items[i]);
+		obj = emit_object(o, list->items[i]);
 		if (obj)
 			oslo_graph_add(o->g, node, o->rdf_first, obj, o->graph);
 		prev = node;
 	}
 	if (prev)
 		oslo_graph_add(o->g, prev, o->rdf_rest, o->rdf_nil, o->graph);
-	return head;
+	return with_triples ? head : 0;
 }
 
 static oslo_term_id
@@ -213,6 +254,8 @@ value_to_rdf(rdf_out *o, const jld_value *item)
 
 		if (lang && !datatype)
 			t = oslo_graph_literal(o->g, lex, lexlen, NULL, lang->str);
+		else if (datatype && datatype == (type ? type->str : NULL))
+			t = oslo_graph_literal_dt(o->g, lex, lexlen, node_term(o, datatype));
 		else
 			t = oslo_graph_literal(o->g, lex, lexlen, datatype, NULL);
 		oslo_buf_free(&json);
@@ -220,67 +263,166 @@ value_to_rdf(rdf_out *o, const jld_value *item)
 	}
 }
 
+/* the term of a value, list or node object; nested nodes' statements are emitted */
 static oslo_term_id
-object_to_rdf(rdf_out *o, const jld_value *item)
+emit_object(rdf_out *o, const jld_value *item)
 {
 	const jld_value *v;
 
 	if (item->kind != JLD_OBJECT)
 		return 0;
-	if ((v = jld_get(item, "@value")) != NULL)
+	if (jld_get(item, "@value") != NULL)
 		return value_to_rdf(o, item);
 	if ((v = jld_get(item, "@list")) != NULL)
-		return list_to_rdf(o, v);
-	if ((v = jld_get(item, "@id")) != NULL && v->kind == JLD_STRING)
-		return node_term(o, v->str);
-	return 0;
+		return list_to_rdf(o, v, true);
+	return emit_node(o, item);
 }
 
-static void
-graph_to_rdf(rdf_out *o, const jld_map *graph)
+/* a predicate term: keywords never, blank nodes only for generalized RDF */
+static oslo_term_id
+predicate_term(rdf_out *o, const char *prop)
 {
-	bool generalized = o->st->opts->produce_generalized_rdf;
+	if (prop[0] == '@' || (jld_is_blank(prop) && !o->st->opts->produce_generalized_rdf))
+		return 0;
+	return node_term(o, prop);
+}
 
-	for (size_t n = 0; n < graph->count; n++)
+static void emit_elements(rdf_out *o, const jld_value *elements);
+
+/*
+ * Statements of a node object of expanded input, straight into the graph.
+ * This is what node map generation followed by the deserialization gives:
+ * the graph merges nodes that share an identifier and drops duplicate
+ * statements, blank node identifiers map to fresh graph blank nodes for the
+ * whole document, and a subject that is not a well-formed IRI drops its
+ * statements but not those of the nodes nested in it. Building the node map
+ * first (a copy of the whole document, deduplicated value by value) was
+ * most of toRdf's time. Returns the node's term, 0 when it has none.
+ */
+static oslo_term_id
+emit_node(rdf_out *o, const jld_value *node)
+{
+	const jld_value *idv = NULL, *types = NULL, *index = NULL, *reverse = NULL, *graph = NULL,
+	                *included = NULL;
+	oslo_term_id s;
+
+	if ((++o->st->steps & 4095) == 0)
+		oslo_check_interrupts();
+	for (size_t i = 0; i < node->count; i++)
 	{
-		const jld_value *node = graph->vals[n];
-		oslo_term_id s = node_term(o, graph->keys[n]);
+		const char *k = node->members[i].key;
 
-		if (!s)
+		if (k[0] != '@')
 			continue;
-		for (size_t i = 0; i < node->count; i++)
+		if (strcmp(k, "@id") == 0)
+			idv = node->members[i].value;
+		else if (strcmp(k, "@type") == 0)
+			types = node->members[i].value;
+		else if (strcmp(k, "@index") == 0)
+			index = node->members[i].value;
+		else if (strcmp(k, "@reverse") == 0)
+			reverse = node->members[i].value;
+		else if (strcmp(k, "@graph") == 0)
+			graph = node->members[i].value;
+		else if (strcmp(k, "@included") == 0)
+			included = node->members[i].value;
+	}
+	if (idv && idv->kind != JLD_STRING)
+		return 0; /* an @id that did not expand (null): the node and its edges are dropped */
+	s = idv ? node_term(o, idv->str) : oslo_graph_fresh_blank(o->g);
+	if (index && idv)
+	{
+		/* one node, one index: what the node map's merge checks */
+		char *key = oslo_psprintf("%u|%s", (unsigned)o->graph, idv->str);
+		const jld_value *existing = jld_map_get(&o->indexes, key);
+
+		if (existing && !jld_equal(existing, index, true))
+			DOC_FAIL(o->st, "conflicting indexes", "node %s has two different @index values",
+			         idv->str);
+		if (!existing)
+			jld_map_put(o->st->a, &o->indexes, jld_arena_strdup(o->st->a, key), (void *)index);
+		oslo_free(key);
+	}
+	if (types && s)
+	{
+		for (size_t k = 0; k < types->count; k++)
 		{
-			const char *prop = node->members[i].key;
-			const jld_value *values = node->members[i].value;
-			oslo_term_id p;
+			oslo_term_id t;
 
-			if ((++o->st->steps & 4095) == 0)
-				oslo_check_interrupts();
-			if (strcmp(prop, "@type") == 0)
+			if (types->items[k]->kind == JLD_STRING && (t = node_term(o, types->items[k]->str)))
+				oslo_graph_add(o->g, s, o->rdf_type, t, o->graph);
+		}
+	}
+	if (reverse && reverse->kind == JLD_OBJECT)
+	{
+		for (size_t i = 0; i < reverse->count; i++)
+		{
+			const jld_value *values = reverse->members[i].value;
+			oslo_term_id p = predicate_term(o, reverse->members[i].key);
+
+			for (size_t k = 0; values->kind == JLD_ARRAY && k < values->count; k++)
 			{
-				for (size_t k = 0; k < values->count; k++)
-				{
-					oslo_term_id t = node_term(o, values->items[k]->str);
+				oslo_term_id r = values->items[k]->kind == JLD_OBJECT &&
+				                         jld_get(values->items[k], "@value") == NULL &&
+				                         jld_get(values->items[k], "@list") == NULL
+				                     ? emit_node(o, values->items[k])
+				                     : 0;
 
-					if (t)
-						oslo_graph_add(o->g, s, o->rdf_type, t, o->graph);
-				}
-				continue;
-			}
-			if (prop[0] == '@' || (jld_is_blank(prop) && !generalized))
-				continue;
-			p = node_term(o, prop);
-			if (!p)
-				continue;
-			for (size_t k = 0; k < values->count; k++)
-			{
-				oslo_term_id obj = object_to_rdf(o, values->items[k]);
-
-				if (obj)
-					oslo_graph_add(o->g, s, p, obj, o->graph);
+				if (r && p && s)
+					oslo_graph_add(o->g, r, p, s, o->graph);
 			}
 		}
 	}
+	if (graph && s)
+	{
+		/* a graph whose name is not well formed is dropped with its contents */
+		oslo_term_id outer = o->graph;
+
+		o->graph = s;
+		emit_elements(o, graph);
+		o->graph = outer;
+	}
+	if (included)
+		emit_elements(o, included);
+	for (size_t i = 0; i < node->count; i++)
+	{
+		const char *prop = node->members[i].key;
+		const jld_value *values = node->members[i].value;
+		oslo_term_id p;
+
+		if (prop[0] == '@')
+			continue;
+		p = predicate_term(o, prop);
+		for (size_t k = 0; values->kind == JLD_ARRAY && k < values->count; k++)
+		{
+			oslo_term_id obj = emit_object(o, values->items[k]);
+
+			if (obj && p && s)
+				oslo_graph_add(o->g, s, p, obj, o->graph);
+		}
+	}
+	return s;
+}
+
+/* top-level elements (or those of @graph, @included): values alone say nothing */
+static void
+emit_elements(rdf_out *o, const jld_value *elements)
+{
+	if (elements->kind != JLD_ARRAY)
+	{
+		if (elements->kind == JLD_OBJECT)
+		{
+			const jld_value *list = jld_get(elements, "@list");
+
+			if (list)
+				list_to_rdf(o, list, false);
+			else if (jld_get(elements, "@value") == NULL)
+				emit_node(o, elements);
+		}
+		return;
+	}
+	for (size_t i = 0; i < elements->count; i++)
+		emit_elements(o, elements->items[i]);
 }
 
 void
@@ -289,29 +431,17 @@ jld_to_rdf(const jld_value *input, const jld_options *opts, oslo_graph *g)
 	jld_arena *a = jld_arena_new();
 	jld_value *expanded = jld_expand(a, input, opts);
 	jld_state st;
-	jld_node_map nm;
-	rdf_out o;
+	rdf_out *o = oslo_alloc0(sizeof(rdf_out));
 
 	jld_state_init(&st, a, opts);
-	jld_node_map_init(&nm, &st);
-	jld_generate_node_map(&nm, expanded, "@default", NULL, NULL, NULL, NULL);
-	memset(&o, 0, sizeof(o));
-	o.st = &st;
-	o.g = g;
-	o.rdf_first = oslo_graph_iri_cstr(g, OSLO_RDF "first");
-	o.rdf_rest = oslo_graph_iri_cstr(g, OSLO_RDF "rest");
-	o.rdf_nil = oslo_graph_iri_cstr(g, OSLO_RDF "nil");
-	o.rdf_type = oslo_graph_iri_cstr(g, OSLO_RDF_TYPE);
-	for (size_t i = 0; i < nm.graphs.count; i++)
-	{
-		const char *name = nm.graphs.keys[i];
-
-		if (strcmp(name, "@default") == 0)
-			o.graph = 0;
-		else if (!(o.graph = node_term(&o, name)))
-			continue;
-		graph_to_rdf(&o, nm.graphs.vals[i]);
-	}
+	o->st = &st;
+	o->g = g;
+	o->rdf_first = oslo_graph_iri_cstr(g, OSLO_RDF "first");
+	o->rdf_rest = oslo_graph_iri_cstr(g, OSLO_RDF "rest");
+	o->rdf_nil = oslo_graph_iri_cstr(g, OSLO_RDF "nil");
+	o->rdf_type = oslo_graph_iri_cstr(g, OSLO_RDF_TYPE);
+	emit_elements(o, expanded);
+	oslo_free(o);
 	jld_arena_free(a);
 }
 

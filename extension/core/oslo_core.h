@@ -139,7 +139,7 @@ extern void oslo_buf_json_escaped(oslo_buf *b, const char *s, size_t len);
 extern void oslo_buf_reset(oslo_buf *b);
 extern void oslo_buf_free(oslo_buf *b);
 
-/* FNV-1a over len bytes, continuing from h (start with OSLO_HASH_SEED) */
+/* a hash of len bytes for in-memory tables, continuing from h (start with OSLO_HASH_SEED) */
 #define OSLO_HASH_SEED 2166136261u
 extern uint32_t oslo_hash_bytes(uint32_t h, const char *s, size_t len);
 

@@ -30,7 +30,12 @@ struct oslo_graph
 	oslo_quad *quads;
 	uint32_t nquads;
 	uint32_t quads_cap;
-	uint32_t *quad_slots; /* open addressing; 0 empty, else quad index + 1 */
+	/*
+	 * open addressing; 0 empty, else (hash high bits << 32) | (quad index + 1):
+	 * the stored hash settles most mismatches without reading the quad, a
+	 * cache miss per probe on large graphs
+	 */
+	uint64_t *quad_slots;
 	uint32_t quad_slots_cap;
 
 	/* chains: heads per term, next per quad; values are quad index + 1 */
@@ -89,12 +94,22 @@ hash_term(oslo_term_kind kind, const char *value, size_t len, oslo_term_id datat
 static uint32_t
 hash_quad(oslo_term_id s, oslo_term_id p, oslo_term_id o, oslo_term_id gr)
 {
+	/*
+	 * Term ids are small sequential integers: without a full avalanche
+	 * (MurmurHash3's fmix64) the low bits the table uses cluster, and linear
+	 * probing then walks long runs of random quads (a cache miss each).
+	 */
 	uint64_t h = s * 0x9E3779B97F4A7C15ull;
 
 	h ^= p + 0x632BE59BD9B4E019ull + (h << 6) + (h >> 2);
 	h ^= o * 0xC2B2AE3D27D4EB4Full + (h << 6) + (h >> 2);
 	h ^= gr + 0x165667B19E3779F9ull + (h << 6) + (h >> 2);
-	return (uint32_t)(h ^ (h >> 32));
+	h ^= h >> 33;
+	h *= 0xff51afd7ed558ccdull;
+	h ^= h >> 33;
+	h *= 0xc4ceb9fe1a85ec53ull;
+	h ^= h >> 33;
+	return (uint32_t)h;
 }
 
 oslo_graph *
@@ -116,7 +131,7 @@ oslo_graph_new(void)
 	for (int c = 0; c < 4; c++)
 		g->next[c] = oslo_alloc(sizeof(uint32_t) * g->quads_cap);
 	g->quad_slots_cap = 128;
-	g->quad_slots = oslo_alloc0(sizeof(uint32_t) * g->quad_slots_cap);
+	g->quad_slots = oslo_alloc0(sizeof(uint64_t) * g->quad_slots_cap);
 	return g;
 }
 
@@ -255,15 +270,32 @@ oslo_graph_blank(oslo_graph *g, const char *label, size_t len)
 oslo_term_id
 oslo_graph_fresh_blank(oslo_graph *g)
 {
-	char label[32];
+	char label[16];
 
+	/*
+	 * Called once per blank node of every JSON-LD document: the label is
+	 * written by hand (snprintf was a visible part of toRdf) and looked up
+	 * once, the lookup's slot taking the new term when it is free.
+	 */
 	for (;;)
 	{
-		int n = snprintf(label, sizeof(label), "b%u", ++g->fresh_counter);
-		uint32_t *slot = find_term_slot(g, OSLO_TERM_BLANK, label, (size_t)n, 0, NULL);
+		uint32_t v = ++g->fresh_counter;
+		char digits[12];
+		int nd = 0, n = 0;
+		uint32_t before = g->nterms;
+		oslo_term_id id;
 
-		if (*slot == 0)
-			return intern(g, OSLO_TERM_BLANK, label, (size_t)n, 0, NULL);
+		do
+		{
+			digits[nd++] = (char)('0' + v % 10);
+			v /= 10;
+		} while (v);
+		label[n++] = 'b';
+		while (nd)
+			label[n++] = digits[--nd];
+		id = intern(g, OSLO_TERM_BLANK, label, (size_t)n, 0, NULL);
+		if (g->nterms != before)
+			return id; /* new: the label was not taken */
 	}
 }
 
@@ -287,6 +319,14 @@ oslo_graph_literal(oslo_graph *g, const char *lex, size_t len, const char *datat
 	}
 	dt = oslo_graph_iri_cstr(g, datatype_iri ? datatype_iri : OSLO_XSD_STRING);
 	return intern(g, OSLO_TERM_LITERAL, lex, len, dt, NULL);
+}
+
+oslo_term_id
+oslo_graph_literal_dt(oslo_graph *g, const char *lex, size_t len, oslo_term_id datatype)
+{
+	if (datatype == 0 || datatype >= g->nterms || g->terms[datatype].kind != OSLO_TERM_IRI)
+		oslo_error(OSLO_ERR_DATA, "the datatype of a literal must be an IRI of the graph");
+	return intern(g, OSLO_TERM_LITERAL, lex, len, datatype, NULL);
 }
 
 oslo_term_id
@@ -321,21 +361,22 @@ oslo_graph_term_count(const oslo_graph *g)
 	return g->nterms - 1;
 }
 
-static uint32_t *
+static uint64_t *
 find_quad_slot(const oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o, oslo_term_id gr)
 {
 	uint32_t mask = g->quad_slots_cap - 1;
-	uint32_t i = hash_quad(s, p, o, gr) & mask;
+	uint32_t h = hash_quad(s, p, o, gr);
+	uint32_t i = h & mask;
 
 	for (;;)
 	{
-		uint32_t v = g->quad_slots[i];
+		uint64_t v = g->quad_slots[i];
 
 		if (v == 0)
 			return &g->quad_slots[i];
-		else
+		if ((uint32_t)(v >> 32) == h)
 		{
-			const oslo_quad *q = &g->quads[v - 1];
+			const oslo_quad *q = &g->quads[(uint32_t)v - 1];
 
 			if (q->s == s && q->p == p && q->o == o && q->g == gr)
 				return &g->quad_slots[i];
@@ -344,26 +385,42 @@ find_quad_slot(const oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id
 	}
 }
 
+static inline uint64_t
+quad_slot_value(const oslo_quad *q, uint32_t index)
+{
+	return ((uint64_t)hash_quad(q->s, q->p, q->o, q->g) << 32) | (index + 1);
+}
+
 static void
 grow_quad_slots(oslo_graph *g)
 {
+	uint64_t *old = g->quad_slots;
+	uint32_t oldcap = g->quad_slots_cap, mask;
+
 	if (g->quad_slots_cap >= (1u << 30))
 		oslo_error(OSLO_ERR_LIMIT, "graph has too many statements");
-	oslo_free(g->quad_slots);
 	g->quad_slots_cap *= 2;
-	g->quad_slots = oslo_alloc0(sizeof(uint32_t) * g->quad_slots_cap);
-	for (uint32_t i = 0; i < g->nquads; i++)
+	g->quad_slots = oslo_alloc0(sizeof(uint64_t) * g->quad_slots_cap);
+	mask = g->quad_slots_cap - 1;
+	/* entries are distinct and carry their hash: no quad is read or hashed again */
+	for (uint32_t k = 0; k < oldcap; k++)
 	{
-		const oslo_quad *q = &g->quads[i];
+		uint32_t i;
 
-		*find_quad_slot(g, q->s, q->p, q->o, q->g) = i + 1;
+		if (old[k] == 0)
+			continue;
+		i = (uint32_t)(old[k] >> 32) & mask;
+		while (g->quad_slots[i] != 0)
+			i = (i + 1) & mask;
+		g->quad_slots[i] = old[k];
 	}
+	oslo_free(old);
 }
 
 bool
 oslo_graph_add(oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o, oslo_term_id gr)
 {
-	uint32_t *slot;
+	uint64_t *slot;
 	oslo_quad *q;
 	oslo_term_id pos[4];
 
@@ -397,9 +454,10 @@ oslo_graph_add(oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o, os
 		g->next[c][g->nquads] = g->head[c][pos[c]];
 		g->head[c][pos[c]] = g->nquads + 1;
 	}
-	*slot = g->nquads + 1;
+	*slot = quad_slot_value(q, g->nquads);
 	g->nquads++;
-	if ((uint64_t)g->nquads * 4 > (uint64_t)g->quad_slots_cap * 3)
+	/* at most half full: most adds are misses, and a miss probes to an empty slot */
+	if ((uint64_t)g->nquads * 2 > (uint64_t)g->quad_slots_cap)
 		grow_quad_slots(g);
 	return true;
 }

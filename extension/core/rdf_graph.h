@@ -68,6 +68,9 @@ extern oslo_term_id oslo_graph_literal(oslo_graph *g, const char *lex, size_t le
                                        const char *datatype_iri, const char *lang);
 extern oslo_term_id oslo_graph_literal_cstr(oslo_graph *g, const char *lex,
                                             const char *datatype_iri, const char *lang);
+/* a literal whose datatype (not rdf:langString) is already an IRI term of g */
+extern oslo_term_id oslo_graph_literal_dt(oslo_graph *g, const char *lex, size_t len,
+                                          oslo_term_id datatype);
 
 /* Find without interning; 0 when absent. */
 extern oslo_term_id oslo_graph_find_iri(const oslo_graph *g, const char *iri, size_t len);
