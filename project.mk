@@ -28,3 +28,4 @@ bench: deps
 	$(MAKE) install-all
 	PG_CONFIG=$(PG_CONFIG) sh bench/run.sh
 	sh bench/shacl.sh
+	sh bench/jsonld.sh

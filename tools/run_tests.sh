@@ -83,6 +83,15 @@ fi
 stage docs sh tools/check_doc_examples.sh
 count "$LOGS/docs.log"
 
+# jsonld.js 9 as the oracle for toRdf on the real OSLO and MAGDA JSON-LD
+# (installed from npm into a scratch folder on first use; skipped without node)
+JSONLD_DIR=${TMPDIR:-/tmp}/oslo_interop_jsonld_bench
+if command -v npm >/dev/null 2>&1 && [ ! -f "$JSONLD_DIR/node_modules/jsonld/package.json" ]; then
+	mkdir -p "$JSONLD_DIR" && (cd "$JSONLD_DIR" && npm install --silent --no-audit --no-fund jsonld@9.0.0 >/dev/null 2>&1) || true
+fi
+stage oracle-jsonld env BENCH_DIR="$JSONLD_DIR" sh test/oracle/jsonld_js.sh
+count "$LOGS/oracle-jsonld.log"
+
 # Apache Jena's SHACL as the oracle on every published OSLO and EU profile
 stage shacl-jena sh test/oracle/shacl_jena.sh
 count "$LOGS/shacl-jena.log"
