@@ -772,9 +772,9 @@ expand_iri(jld_state *st, jld_context *active, const char *value, bool document_
 
 		if ((plen == 1 && value[0] == '_') || (colon[1] == '/' && colon[2] == '/'))
 			return value;
-		prefix = plen < sizeof(prefix_buf)
-		             ? (jld_copy_bytes(prefix_buf, value, plen), prefix_buf[plen] = '\0', prefix_buf)
-		             : jld_arena_strndup(st->a, value, plen);
+		prefix = plen < sizeof(prefix_buf) ? (jld_copy_bytes(prefix_buf, value, plen),
+		                                      prefix_buf[plen] = '\0', prefix_buf)
+		                                   : jld_arena_strndup(st->a, value, plen);
 		if (tp && jld_get(tp->local, prefix) && jld_map_get(&tp->defined, prefix) != DEFINED)
 			create_term(st, tp, jld_arena_strdup(st->a, prefix));
 		pdef = jld_term_get(active, prefix);

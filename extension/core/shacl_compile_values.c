@@ -26,9 +26,8 @@ shacl_term_text(const oslo_graph *g, oslo_term_id id)
 void OSLO_NORETURN
 shacl_malformed(compiler *c, oslo_term_id shape, sh_param p, oslo_term_id value, const char *why)
 {
-	oslo_error(OSLO_ERR_PARAMETER, "malformed shape %s: sh:%s %s: %s",
-	           shacl_term_text(c->g, shape), shacl_param_names[p], shacl_term_text(c->g, value),
-	           why);
+	oslo_error(OSLO_ERR_PARAMETER, "malformed shape %s: sh:%s %s: %s", shacl_term_text(c->g, shape),
+	           shacl_param_names[p], shacl_term_text(c->g, value), why);
 }
 
 bool
