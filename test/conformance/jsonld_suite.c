@@ -12,6 +12,7 @@
  * as datasets (isomorphism with blank nodes).
  */
 #include "oslo_standalone.h"
+#include "suite.h"
 #include "jsonld.h"
 #include "rdf_syntax.h"
 
@@ -21,45 +22,16 @@
 
 #define SUITE_BASE "https://w3c.github.io/json-ld-api/tests/"
 
-typedef struct suite_result
-{
-	const char *name;
-	const char *manifest;
-	int passed;
-	int failed;
-	int skipped;
-} suite_result;
-
-static suite_result results[] = {
-    {"jsonld-expand", "expand-manifest.jsonld", 0, 0, 0},
-    {"jsonld-toRdf", "toRdf-manifest.jsonld", 0, 0, 0},
-    {"jsonld-compact", "compact-manifest.jsonld", 0, 0, 0},
-    {"jsonld-flatten", "flatten-manifest.jsonld", 0, 0, 0},
-    {"jsonld-fromRdf", "fromRdf-manifest.jsonld", 0, 0, 0},
-};
+static suite_result results[] = {{"jsonld-expand"},
+                                 {"jsonld-toRdf"},
+                                 {"jsonld-compact"},
+                                 {"jsonld-flatten"},
+                                 {"jsonld-fromRdf"}};
+/* the manifest of each suite, in the order of results[] */
+static const char *const manifests[] = {"expand-manifest.jsonld", "toRdf-manifest.jsonld",
+                                        "compact-manifest.jsonld", "flatten-manifest.jsonld",
+                                        "fromRdf-manifest.jsonld"};
 #define NSUITES (sizeof(results) / sizeof(results[0]))
-
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	if (fread(buf, 1, (size_t)n, f) != (size_t)n)
-		n = 0;
-	buf[n] = '\0';
-	fclose(f);
-	if (len)
-		*len = (size_t)n;
-	return buf;
-}
 
 /* a test, in malloc'd strings so it outlives the standalone run that read it */
 typedef struct test_case
@@ -104,7 +76,7 @@ load_manifest(void *arg)
 	oslo_guard *guard;
 
 	snprintf(path, sizeof(path), "%s/%s", m->dir, m->file);
-	text = read_file(path, &len);
+	text = suite_read_file(path, &len);
 	if (!text)
 		oslo_error(OSLO_ERR_PARAMETER, "cannot read %s", path);
 	guard = oslo_guard_new(free, text);
@@ -194,7 +166,7 @@ load_document(const char *iri, void *arg)
 	if (strncmp(iri, SUITE_BASE, strlen(SUITE_BASE)) != 0 || strstr(iri, "..") || l->ndocs == 64)
 		return NULL;
 	snprintf(path, sizeof(path), "%s/%s", l->dir, iri + strlen(SUITE_BASE));
-	text = read_file(path, NULL);
+	text = suite_read_file(path, NULL);
 	if (text)
 		l->docs[l->ndocs++] = text;
 	return text;
@@ -239,7 +211,7 @@ parse_suite_file(jld_arena *a, const char *dir, const char *file)
 	oslo_guard *guard;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
-	text = read_file(path, &len);
+	text = suite_read_file(path, &len);
 	if (!text)
 		oslo_error(OSLO_ERR_PARAMETER, "cannot read %s", path);
 	guard = oslo_guard_new(free, text);
@@ -296,7 +268,7 @@ from_rdf_file(jld_arena *a, const char *dir, const char *file, const jld_options
 	jld_value *v;
 
 	snprintf(path, sizeof(path), "%s/%s", dir, file);
-	text = read_file(path, &len);
+	text = suite_read_file(path, &len);
 	if (!text)
 		oslo_error(OSLO_ERR_PARAMETER, "cannot read %s", path);
 	guard = oslo_guard_new(free, text);
@@ -402,7 +374,7 @@ run_test(void *arg)
 			oslo_guard *guard;
 
 			snprintf(path, sizeof(path), "%s/%s", r->dir, tc->expect);
-			text = read_file(path, &len);
+			text = suite_read_file(path, &len);
 			if (!text)
 				oslo_error(OSLO_ERR_PARAMETER, "cannot read %s", path);
 			guard = oslo_guard_new(free, text);
@@ -480,17 +452,18 @@ run_case(const test_case *tc, const char *dir, test_kind kind, suite_result *res
 static bool
 run_suite(const char *dir, suite_result *res)
 {
-	manifest m = {dir, res->manifest, NULL, 0};
+	const char *file = manifests[res - results];
+	manifest m = {dir, file, NULL, 0};
 	oslo_captured_error err;
-	test_kind kind = strstr(res->manifest, "toRdf")     ? KIND_TO_RDF
-	                 : strstr(res->manifest, "compact") ? KIND_COMPACT
-	                 : strstr(res->manifest, "flatten") ? KIND_FLATTEN
-	                 : strstr(res->manifest, "fromRdf") ? KIND_FROM_RDF
-	                                                    : KIND_EXPAND;
+	test_kind kind = strstr(file, "toRdf")     ? KIND_TO_RDF
+	                 : strstr(file, "compact") ? KIND_COMPACT
+	                 : strstr(file, "flatten") ? KIND_FLATTEN
+	                 : strstr(file, "fromRdf") ? KIND_FROM_RDF
+	                                           : KIND_EXPAND;
 
 	if (!oslo_standalone_run(load_manifest, &m, &err))
 	{
-		printf("%s: cannot read %s: %s\n", res->name, res->manifest, err.message);
+		printf("%s: cannot read %s: %s\n", res->name, file, err.message);
 		free_manifest(&m);
 		return false;
 	}
@@ -498,29 +471,6 @@ run_suite(const char *dir, suite_result *res)
 		run_case(&m.cases[i], dir, kind, res);
 	free_manifest(&m);
 	return true;
-}
-
-static int
-check_floors(const char *path)
-{
-	FILE *f = fopen(path, "r");
-	char name[64];
-	int floor, status = 0;
-
-	if (!f)
-	{
-		fprintf(stderr, "cannot read floor file %s\n", path);
-		return 1;
-	}
-	while (fscanf(f, "%63s %d", name, &floor) == 2)
-		for (size_t i = 0; i < NSUITES; i++)
-			if (strcmp(results[i].name, name) == 0 && results[i].passed < floor)
-			{
-				printf("REGRESSION %s: %d passed, floor is %d\n", name, results[i].passed, floor);
-				status = 1;
-			}
-	fclose(f);
-	return status;
 }
 
 int
@@ -554,10 +504,8 @@ main(int argc, char **argv)
 	for (size_t i = 0; i < NSUITES; i++)
 		if (!only || strstr(results[i].name, only))
 			ok = run_suite(dir, &results[i]) && ok;
-	for (size_t i = 0; i < NSUITES; i++)
-		printf("%s: %d passed, %d failed, %d skipped\n", results[i].name, results[i].passed,
-		       results[i].failed, results[i].skipped);
+	suite_print(results, NSUITES);
 	if (!ok)
 		return 1;
-	return floor_file ? check_floors(floor_file) : 0;
+	return floor_file ? suite_check_floors(floor_file, results, NSUITES) : 0;
 }

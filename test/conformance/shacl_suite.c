@@ -12,6 +12,7 @@
  * W3C implementation reports. Failures print one line with the reason.
  */
 #include "oslo_standalone.h"
+#include "suite.h"
 #include "rdf_syntax.h"
 #include "shacl.h"
 
@@ -39,32 +40,11 @@ static int nqueue, queue_cap;
 static const char *suite_dir;
 static int passed, failed;
 
-static char *
-read_file(const char *path, size_t *len)
-{
-	FILE *f = fopen(path, "rb");
-	char *buf;
-	long n;
-
-	if (!f)
-		return NULL;
-	fseek(f, 0, SEEK_END);
-	n = ftell(f);
-	fseek(f, 0, SEEK_SET);
-	buf = malloc((size_t)n + 1);
-	if (fread(buf, 1, (size_t)n, f) != (size_t)n)
-		n = 0;
-	buf[n] = '\0';
-	fclose(f);
-	*len = (size_t)n;
-	return buf;
-}
-
 static oslo_graph *
 parse_file(const char *path)
 {
 	size_t len;
-	char *text = read_file(path, &len);
+	char *text = suite_read_file(path, &len);
 	oslo_graph *g = oslo_graph_new();
 	char *base;
 	oslo_guard *guard;
@@ -289,46 +269,16 @@ run_test(void *arg)
 	oslo_graph_free(file);
 }
 
-static int
-check_floors(const char *path, int count)
-{
-	FILE *f = fopen(path, "r");
-	char name[64];
-	int floor, status = 0;
-
-	if (!f)
-	{
-		fprintf(stderr, "cannot read floor file %s\n", path);
-		return 1;
-	}
-	while (fscanf(f, "%63s %d", name, &floor) == 2)
-	{
-		if (strcmp(name, "shacl-core") == 0 && count < floor)
-		{
-			printf("REGRESSION shacl-core: %d passed, floor is %d\n", count, floor);
-			status = 1;
-		}
-	}
-	fclose(f);
-	return status;
-}
-
 int
 main(int argc, char **argv)
 {
-	const char *root = "../shared/conformance";
-	const char *floor_file = NULL;
+	const char *root, *floor_file;
 	char dir[PATH_MAX], probe[PATH_MAX + 64], resolved[PATH_MAX];
 	oslo_captured_error err;
+	suite_result result = {"shacl-core"};
 	FILE *f;
 
-	for (int i = 1; i < argc; i++)
-	{
-		if (strcmp(argv[i], "--floor") == 0 && i + 1 < argc)
-			floor_file = argv[++i];
-		else
-			root = argv[i];
-	}
+	suite_args(argc, argv, &root, &floor_file);
 	snprintf(dir, sizeof(dir), "%s/shacl-core/core", root);
 	snprintf(probe, sizeof(probe), "%s/manifest.ttl", dir);
 	if ((f = fopen(probe, "r")) == NULL)
@@ -367,7 +317,9 @@ main(int argc, char **argv)
 			printf("FAIL shacl-core %s: %s\n", cases[i].name, a.reason);
 		}
 	}
-	printf("shacl-core: %d passed, %d failed\n", passed, failed);
+	result.passed = passed;
+	result.failed = failed;
+	suite_print(&result, 1);
 	for (int i = 0; i < ncases; i++)
 	{
 		free(cases[i].name);
@@ -380,5 +332,5 @@ main(int argc, char **argv)
 		free(queue[i]);
 	free(cases);
 	free(queue);
-	return floor_file ? check_floors(floor_file, passed) : 0;
+	return floor_file ? suite_check_floors(floor_file, &result, 1) : 0;
 }
