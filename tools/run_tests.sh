@@ -72,6 +72,10 @@ else
 	failed=$((failed + ${f:-1}))
 fi
 
+# the same suite against a backend under valgrind: nothing of ours reported
+stage valgrind-backend sh tools/valgrind_regress.sh
+count "$LOGS/valgrind-backend.log"
+
 stage tap sh test/run_tap.sh
 n=$(grep -oE 'Tests=[0-9]+' "$LOGS/tap.log" | grep -oE '[0-9]+' || true)
 if grep -q '^Result: PASS' "$LOGS/tap.log"; then
