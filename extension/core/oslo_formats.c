@@ -37,7 +37,7 @@ static oslo_format_info formats[MAX_FORMATS];
 static size_t nformats;
 static bool built;
 
-static xmlDocPtr default_parse_xml(const char *bytes, size_t len);
+static xmlDocPtr default_parse_xml(const char *bytes, size_t len, const char *what);
 
 static oslo_format_host host = {default_parse_xml, xmlFreeDoc, NULL};
 
@@ -252,6 +252,18 @@ unknown_format(const char *name, const char *direction)
 	oslo_error_detail(OSLO_ERR_PARAMETER, b.data, "unknown format \"%s\"", name);
 }
 
+xmlDocPtr
+oslo_formats_parse_xml(const char *bytes, size_t len, const char *what)
+{
+	return host.parse_xml(bytes, len, what ? what : "XML document");
+}
+
+void
+oslo_formats_free_xml(xmlDocPtr doc)
+{
+	host.free_xml(doc);
+}
+
 static void
 release_xml(void *doc)
 {
@@ -279,7 +291,7 @@ run_transform(const oslo_transform_def *t, const oslo_plugin_def *owner, const c
 		in.graph = graph;
 	else if (t->input_kind == OSLO_DATA_XML)
 	{
-		in.xml = host.parse_xml(bytes, len);
+		in.xml = oslo_formats_parse_xml(bytes, len, NULL);
 		doc_guard = oslo_guard_new(release_xml, in.xml);
 	}
 	else
@@ -441,7 +453,7 @@ ignore_xml_error(void *ctx, xmlErrorPtr error)
 }
 
 static xmlDocPtr
-default_parse_xml(const char *bytes, size_t len)
+default_parse_xml(const char *bytes, size_t len, const char *what)
 {
 	xmlParserCtxtPtr ctxt;
 	xmlDocPtr doc;
@@ -451,7 +463,7 @@ default_parse_xml(const char *bytes, size_t len)
 	xmlStructuredErrorFunc saved = xmlStructuredError;
 
 	if (len > INT32_MAX)
-		oslo_error(OSLO_ERR_LIMIT, "XML document of %zu bytes is too large", len);
+		oslo_error(OSLO_ERR_LIMIT, "%s of %zu bytes is too large", what, len);
 	xmlSetStructuredErrorFunc(NULL, ignore_xml_error);
 	ctxt = xmlNewParserCtxt();
 	if (ctxt == NULL)
@@ -479,5 +491,5 @@ default_parse_xml(const char *bytes, size_t len)
 		xmlFreeDoc(doc);
 	xmlFreeParserCtxt(ctxt);
 	xmlSetStructuredErrorFunc(saved_ctx, saved);
-	oslo_error(OSLO_ERR_XML, "invalid XML document at line %d: %s", line, message);
+	oslo_error(OSLO_ERR_XML, "%s is not well-formed at line %d: %s", what, line, message);
 }

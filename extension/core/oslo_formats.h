@@ -19,10 +19,11 @@ typedef struct oslo_format_host
 {
 	/*
 	 * Parse XML for a plugin. Inside PostgreSQL: pg_xml_init with the
-	 * server's entity loader. The result must be freed with free_xml (the
+	 * server's entity loader. what names the input in the error ("XML
+	 * document", "XML source \"x\""). The result must be freed with free_xml (the
 	 * host guards it). Raises OSLO_ERR_XML naming the line.
 	 */
-	xmlDocPtr (*parse_xml)(const char *bytes, size_t len);
+	xmlDocPtr (*parse_xml)(const char *bytes, size_t len, const char *what);
 	void (*free_xml)(xmlDocPtr doc);
 	/*
 	 * JSON text of a JSON-LD context from the host's catalog, or NULL when
@@ -32,6 +33,14 @@ typedef struct oslo_format_host
 } oslo_format_host;
 
 extern void oslo_formats_set_host(const oslo_format_host *host);
+
+/*
+ * Parse XML with the host's parser, for any core code that reads XML (plugin
+ * input, RML sources): one safe parser, the host's limits. Raises
+ * OSLO_ERR_XML naming `what` and the line. Free with oslo_formats_free_xml.
+ */
+extern xmlDocPtr oslo_formats_parse_xml(const char *bytes, size_t len, const char *what);
+extern void oslo_formats_free_xml(xmlDocPtr doc);
 
 /*
  * Load every plugin in dir (a directory the host chooses, never one a

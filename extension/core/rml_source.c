@@ -5,6 +5,7 @@
  *	  evaluate references on a record.
  */
 #include "rml_source.h"
+#include "oslo_formats.h"
 
 #include <json-c/json.h>
 #include <libxml/parser.h>
@@ -49,65 +50,15 @@ rml_values_free(rml_values *v)
 /* ---- documents ---- */
 
 static void
-ignore_xml_error(void *ctx, xmlErrorPtr e)
-{
-	(void)ctx;
-	(void)e;
-}
-
-static void
 release_xml(void *doc)
 {
-	xmlFreeDoc(doc);
+	oslo_formats_free_xml(doc);
 }
 
 static void
 release_json(void *obj)
 {
 	json_object_put(obj);
-}
-
-/* as default_parse_xml (oslo_formats.c): no entities, no DTD, no network, no stderr */
-static xmlDocPtr
-parse_xml(const char *bytes, size_t len, const char *name)
-{
-	void *saved_ctx = xmlStructuredErrorContext;
-	xmlStructuredErrorFunc saved = xmlStructuredError;
-	xmlParserCtxtPtr ctxt;
-	xmlDocPtr doc;
-	char message[512];
-	int line = 0;
-
-	if (len > INT32_MAX)
-		oslo_error(OSLO_ERR_LIMIT, "XML source \"%s\" of %zu bytes is too large", name, len);
-	xmlSetStructuredErrorFunc(NULL, ignore_xml_error);
-	ctxt = xmlNewParserCtxt();
-	if (ctxt == NULL)
-	{
-		xmlSetStructuredErrorFunc(saved_ctx, saved);
-		oslo_error(OSLO_ERR_OUT_OF_MEMORY, "could not allocate an XML parser");
-	}
-	doc = xmlCtxtReadMemory(ctxt, bytes, (int)len, NULL, NULL, XML_PARSE_NONET);
-	if (doc != NULL && ctxt->wellFormed)
-	{
-		xmlFreeParserCtxt(ctxt);
-		xmlSetStructuredErrorFunc(saved_ctx, saved);
-		return doc;
-	}
-	{
-		xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
-
-		snprintf(message, sizeof(message), "%s", e && e->message ? e->message : "not well-formed");
-		line = e ? e->line : 0;
-		if (message[0] && message[strlen(message) - 1] == '\n')
-			message[strlen(message) - 1] = '\0';
-	}
-	if (doc)
-		xmlFreeDoc(doc);
-	xmlFreeParserCtxt(ctxt);
-	xmlSetStructuredErrorFunc(saved_ctx, saved);
-	oslo_error(OSLO_ERR_XML, "XML source \"%s\" is not well-formed at line %d: %s", name, line,
-	           message);
 }
 
 static struct json_object *
@@ -161,9 +112,15 @@ rml_doc_load(const char *name, rml_formulation formulation, rml_source_loader lo
 	switch (formulation)
 	{
 		case RML_XPATH:
-			doc->xml = parse_xml(bytes, len, name);
+		{
+			/* the host's parser: in a backend, pg_xml_init and the server's limits */
+			char *what = oslo_psprintf("XML source \"%s\"", name);
+
+			doc->xml = oslo_formats_parse_xml(bytes, len, what);
 			doc->guard = oslo_guard_new(release_xml, doc->xml);
+			oslo_free(what);
 			break;
+		}
 		case RML_JSONPATH:
 			doc->json = parse_json(bytes, len, name);
 			doc->guard = oslo_guard_new(release_json, doc->json);

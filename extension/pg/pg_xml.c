@@ -13,7 +13,7 @@
 #include <libxml/parser.h>
 
 static xmlDocPtr
-pg_parse_xml(const char *bytes, size_t len)
+pg_parse_xml(const char *bytes, size_t len, const char *what)
 {
 	PgXmlErrorContext *xmlerrcxt;
 	volatile xmlParserCtxtPtr ctxt = NULL;
@@ -22,7 +22,7 @@ pg_parse_xml(const char *bytes, size_t len)
 	int utf8_len;
 	int options;
 
-	oslo_pg_check_input_size(len, "XML document");
+	oslo_pg_check_input_size(len, what);
 	/* libxml2 works in UTF-8; the caller's text is in the server encoding */
 	utf8 = (char *)pg_do_encoding_conversion((unsigned char *)bytes, (int)len,
 	                                         GetDatabaseEncoding(), PG_UTF8);
@@ -40,7 +40,8 @@ pg_parse_xml(const char *bytes, size_t len)
 			            "could not allocate parser context");
 		doc = xmlCtxtReadMemory(ctxt, utf8, utf8_len, NULL, "UTF-8", options);
 		if (doc == NULL || pg_xml_error_occurred(xmlerrcxt))
-			xml_ereport(xmlerrcxt, ERROR, ERRCODE_INVALID_XML_DOCUMENT, "invalid XML document");
+			xml_ereport(xmlerrcxt, ERROR, ERRCODE_INVALID_XML_DOCUMENT,
+			            psprintf("%s is not well-formed", what));
 	}
 	PG_CATCH();
 	{
