@@ -9,10 +9,13 @@ CORE_SRCS := $(sort $(filter-out extension/core/oslo_standalone.c,$(wildcard ext
 PG_SRCS   := $(sort $(wildcard extension/pg/*.c))
 OBJS       = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 
-# The install script is generated: sql/oslo_interop.sql with the mapping files
-# of mappings/ embedded as catalog rows (the database never reads files).
+# The install script is generated: sql/oslo_interop.sql, then sql/parts/*.sql
+# in name order, then the mapping files of mappings/ embedded as catalog rows
+# (the database never reads files). Older releases' install scripts are frozen
+# in sql/ and installed with the upgrade scripts, so ALTER EXTENSION UPDATE works.
+SQL_PARTS  = $(sort $(wildcard sql/parts/*.sql))
 DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA       = $(filter-out sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*--*.sql))
+DATA       = $(filter-out sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*.sql))
 
 # Public headers for third-party plugins, installed beside the server headers
 # in $(includedir_server)/extension/oslo_interop/.
@@ -51,8 +54,8 @@ include $(PGXS)
 # objects that disagree about its layout
 $(OBJS): $(wildcard extension/core/*.h extension/pg/*.h)
 
-sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql $(sort $(wildcard mappings/*/*)) tools/embed_mappings.sh
-	sh tools/embed_mappings.sh sql/$(EXTENSION).sql mappings > $@.tmp && mv $@.tmp $@
+sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql $(SQL_PARTS) $(sort $(wildcard mappings/*/*)) tools/embed_mappings.sh
+	sh tools/embed_mappings.sh mappings sql/$(EXTENSION).sql $(SQL_PARTS) > $@.tmp && mv $@.tmp $@
 
 include standalone.mk
 include project.mk

@@ -1,12 +1,15 @@
 #!/bin/sh
-# embed_mappings.sh SQL MAPPINGS_DIR
-# Print the install script SQL followed by the catalog rows for the files
-# listed in MAPPINGS_DIR/MANIFEST ("context IRI PATH DESCRIPTION..."), so that
-# CREATE EXTENSION never reads a file.
+# embed_mappings.sh MAPPINGS_DIR SQL...
+# Print the install script parts SQL... followed by the catalog rows for the
+# files listed in MAPPINGS_DIR/MANIFEST ("KIND IRI-OR-NAME PATH DESCRIPTION..."),
+# so that CREATE EXTENSION never reads a file.
 set -eu
-sql=$1
-dir=$2
-cat "$sql"
+dir=$1
+shift
+for part in "$@"; do
+	[ "$part" = "$1" ] || printf '\n-- %s\n' "$part"
+	cat "$part"
+done
 [ -f "$dir/MANIFEST" ] || exit 0
 echo
 echo "-- catalog rows generated from $dir/MANIFEST"
