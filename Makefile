@@ -60,4 +60,5 @@ sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql $(SQL_PARTS) $(sort $(
 include standalone.mk
 include project.mk
 include fuzz.mk
+include asan.mk
 endif

@@ -43,6 +43,12 @@ if command -v valgrind >/dev/null 2>&1; then
 	count "$LOGS/unit-valgrind.log"
 fi
 
+# the same unit tests built with AddressSanitizer + UBSan (LeakSanitizer on)
+if command -v clang >/dev/null 2>&1; then
+	stage check-asan $MAKE check-asan
+	count "$LOGS/check-asan.log"
+fi
+
 # a short smoke run of every fuzz harness (make fuzz FUZZ_SECONDS=N for longer)
 if command -v clang >/dev/null 2>&1; then
 	before=$status

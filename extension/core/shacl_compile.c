@@ -350,7 +350,8 @@ oslo_shacl_compile(const oslo_graph *shapes)
 		compile_all(&c);
 	oslo_free(c.path_stack);
 	s->runtime_terms = shacl_arena_alloc(&s->arena, sizeof(oslo_term_id) * (c.runtime.n + 1));
-	memcpy(s->runtime_terms, c.runtime.items, sizeof(oslo_term_id) * c.runtime.n);
+	if (c.runtime.n > 0) /* items is NULL for an empty set, and memcpy must not see NULL */
+		memcpy(s->runtime_terms, c.runtime.items, sizeof(oslo_term_id) * c.runtime.n);
 	s->nruntime_terms = c.runtime.n;
 	shacl_idset_free(&c.runtime);
 	return s;
