@@ -13,6 +13,9 @@ cp -r test/t "$work/t"
 if [ -d ../shared/magda/examples/Persoon/GeefPersoon/02.02.0000 ]; then
 	mkdir -p "$work/shared"
 	cp -r ../shared/magda/examples/Persoon/GeefPersoon/02.02.0000 "$work/shared/geefpersoon-02.02"
+	# the whole MAGDA and OSLO folders too (about 30 MB), for tests that
+	# need XSDs, code lists or the implementation models: OSLO_SHARED_COPY/magda, /oslo
+	cp -r ../shared/magda ../shared/oslo "$work/shared/"
 fi
 run() {
 	if [ "$(id -u)" = 0 ]; then
