@@ -48,6 +48,10 @@ fuzz-corpora: $(FUZZ_BUILD)/seedgen
 		cp ../shared/oslo/*/context/*.jsonld $(FUZZ_BUILD)/corpus/jsonld_context/ 2>/dev/null || true; \
 		cp ../shared/oslo/*/examples/*.json* $(FUZZ_BUILD)/corpus/jsonld_doc/ 2>/dev/null || true; \
 		ls ../shared/conformance/jsonld-api/tests/expand/*-in.jsonld | head -150 | xargs -I{} cp {} $(FUZZ_BUILD)/corpus/jsonld_doc/; \
+		cp ../shared/conformance/shacl-core/core/*/*.ttl $(FUZZ_BUILD)/corpus/shacl/ 2>/dev/null || true; \
+		for d in ../shared/conformance/rml/core-json/RMLTC*-JSON ../shared/conformance/rml/core-xml-csv-pg/RMLTC*-XML; do \
+			src=$$(ls $$d/*.json $$d/*.xml 2>/dev/null | head -n1); [ -f $$d/mapping.ttl ] && [ -n "$$src" ] || continue; \
+			{ cat $$d/mapping.ttl; printf '\n#SOURCE\n'; cat $$src; } > $(FUZZ_BUILD)/corpus/rml/$$(basename $$d); done; \
 		for f in $$(ls ../shared/conformance/rdf-tests/rdf11/rdf-turtle/*.ttl | head -60); do \
 			printf '\002' | cat - $$f > $(FUZZ_BUILD)/corpus/rdf_syntax/$$(basename $$f); done; \
 	fi

@@ -111,10 +111,19 @@ shacl_check_predicate(compiler *c, oslo_term_id shape, oslo_term_id p, oslo_term
 {
 	const char *local = unknown_local(c, p);
 
-	if (local)
-		oslo_notice("shape %s: sh:%s is not a SHACL term; ignored: %s %s %s",
-		            shacl_term_text(c->g, shape), local, shacl_term_text(c->g, shape),
-		            shacl_term_text(c->g, p), shacl_term_text(c->g, o));
+	char *shape_text, *p_text, *o_text;
+
+	if (!local)
+		return;
+	/* a notice returns: the texts must be freed (an error would sweep them) */
+	shape_text = (char *)shacl_term_text(c->g, shape);
+	p_text = (char *)shacl_term_text(c->g, p);
+	o_text = (char *)shacl_term_text(c->g, o);
+	oslo_notice("shape %s: sh:%s is not a SHACL term; ignored: %s %s %s", shape_text, local,
+	            shape_text, p_text, o_text);
+	oslo_free(shape_text);
+	oslo_free(p_text);
+	oslo_free(o_text);
 }
 
 void
@@ -122,9 +131,15 @@ shacl_check_datatype(compiler *c, oslo_term_id shape, oslo_term_id dt)
 {
 	const char *local = unknown_local(c, dt);
 
-	if (local)
-		oslo_notice("shape %s: sh:datatype sh:%s is not a datatype (no literal has it): %s "
-		            "<" OSLO_SH "datatype> %s",
-		            shacl_term_text(c->g, shape), local, shacl_term_text(c->g, shape),
-		            shacl_term_text(c->g, dt));
+	char *shape_text, *dt_text;
+
+	if (!local)
+		return;
+	shape_text = (char *)shacl_term_text(c->g, shape);
+	dt_text = (char *)shacl_term_text(c->g, dt);
+	oslo_notice("shape %s: sh:datatype sh:%s is not a datatype (no literal has it): %s "
+	            "<" OSLO_SH "datatype> %s",
+	            shape_text, local, shape_text, dt_text);
+	oslo_free(shape_text);
+	oslo_free(dt_text);
 }
