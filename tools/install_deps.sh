@@ -3,7 +3,7 @@
 # test and demo, when they are missing. Run as root (or it prints the command).
 set -eu
 PACKAGES="postgresql-15 postgresql-server-dev-15 libxml2-dev libxslt1-dev libicu-dev
-libjson-c-dev libserd-dev pkg-config perl libipc-run-perl xsltproc gcc make valgrind
+libjson-c-dev libserd-dev pkg-config perl libipc-run-perl xsltproc libxml2-utils gcc make valgrind
 clang libclang-rt-14-dev default-jdk-headless libapache-jena-java jq unzip time"
 
 missing=""
