@@ -32,3 +32,6 @@ done | $PSQL -c "\copy bench_response FROM STDIN"
 $PSQL -c "DELETE FROM bench_response WHERE body !~ '<Persoon[[:space:]>]'"
 $PSQL -t -c "SELECT count(*) || ' GeefPersoon 02.02 responses, ' || pg_size_pretty(sum(length(body))) || ', rounds: $ROUNDS' FROM bench_response"
 $PSQL -v rounds="$ROUNDS" -v xsl="$(cat bench/geefpersoon-ntriples.xsl)" -f bench/magda.sql
+
+# RML: the engine through the CLI against RocketRML and xsltproc (no database needed)
+sh bench/rml.sh

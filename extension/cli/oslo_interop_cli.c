@@ -3,25 +3,32 @@
  *	  oslo-interop: the core library on the command line, for ETL pipelines
  *	  and for trying formats without a database.
  *
- *	oslo-interop [--plugin-dir DIR] [--mappings DIR] COMMAND ...
+ *	oslo-interop [--plugin-dir DIR] [--mappings DIR] [--codelists PATH] COMMAND ...
  *	  convert --from F --to T [--options JSON] [--time] [FILE|-]
  *	  isomorphic [--format F] FILE1 FILE2		exit 0 when isomorphic, 1 when not
+ *	  rml MAPPING [NAME=FILE ...] [--to F] [--base IRI] [--time]
+ *										apply an RML mapping to files
  *	  validate --shapes FILE [--background FILE] [--format text|json] DATA...
  *										exit 0 when all conform, 1 when not
  *	  formats | plugins
+ *	  codelist SCHEME CODE		the concept IRI (needs --codelists PATH or OSLO_CODELISTS:
+ *						SKOS files or directories of *.ttl, ':'-separated)
  *
  * Exit status: 0 success, 1 a negative answer, 2 an error (printed with its
  * class, message and detail on stderr).
  */
+#include "codelist.h"
 #include "oslo_formats.h"
 #include "oslo_standalone.h"
 #include "rdf_syntax.h"
+#include "rml.h"
 #include "shacl.h"
 #include "shacl_text.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -46,11 +53,13 @@ static const char *const errclass[] = {"",
 static void
 usage(void)
 {
-	fputs("usage: oslo-interop [--plugin-dir DIR] [--mappings DIR] COMMAND\n"
+	fputs("usage: oslo-interop [--plugin-dir DIR] [--mappings DIR] [--codelists PATH] COMMAND\n"
 	      "  convert --from FORMAT --to FORMAT [--options JSON] [--time] [FILE|-]\n"
 	      "  isomorphic [--format FORMAT] FILE1 FILE2   (exit 0: isomorphic, 1: not)\n"
+	      "  rml MAPPING.ttl [SOURCE=FILE ...] [--to FORMAT] [--base IRI] [--time]\n"
 	      "  formats                                    list formats\n"
-	      "  plugins                                    list plugins\n",
+	      "  plugins                                    list plugins\n"
+	      "  codelist SCHEME CODE                       the concept of a code (--codelists PATH)\n",
 	      stderr);
 	exit(2);
 }
@@ -336,6 +345,196 @@ cmd_validate(void *arg)
 		usage();
 }
 
+/* ---- rml: an RML mapping applied to files named on the command line ---- */
+
+typedef struct rml_file
+{
+	const char *name; /* the logical source name the mapping uses */
+	const char *path;
+	char *bytes; /* read when the mapping first asks for the source */
+	size_t len;
+} rml_file;
+
+typedef struct rml_files
+{
+	rml_file *items;
+	int n;
+} rml_files;
+
+/* the engine never opens files: the tool reads the ones given as NAME=FILE */
+static const char *
+rml_load_file(const char *name, size_t *len, void *arg)
+{
+	rml_files *files = arg;
+
+	for (int i = 0; i < files->n; i++)
+	{
+		rml_file *f = &files->items[i];
+
+		if (strcmp(f->name, name) != 0)
+			continue;
+		if (f->bytes == NULL)
+			f->bytes = read_input(f->path, &f->len);
+		*len = f->len;
+		return f->bytes;
+	}
+	oslo_error(OSLO_ERR_PARAMETER,
+	           "the mapping reads source \"%s\", which is not given: add %s=FILE to the command",
+	           name, name);
+}
+
+typedef struct rml_output
+{
+	bool with_graphs; /* N-Quads */
+	oslo_buf text;
+	oslo_buf terms;  /* the N-Triples form of each term of the batch, once */
+	size_t *term_at; /* term id -> offset in terms + 1, 0 when not yet written */
+	size_t *term_len;
+	size_t term_cap;
+	size_t statements;
+} rml_output;
+
+static void
+put_term(rml_output *o, const oslo_graph *batch, oslo_term_id id)
+{
+	if (o->term_at[id] == 0)
+	{
+		o->term_at[id] = o->terms.len + 1;
+		oslo_term_to_ntriples(batch, id, &o->terms);
+		o->term_len[id] = o->terms.len - (o->term_at[id] - 1);
+	}
+	oslo_buf_append(&o->text, o->terms.data + o->term_at[id] - 1, o->term_len[id]);
+}
+
+/*
+ * Line-based output: each batch is written as soon as it is made, in the
+ * order the records made it (no sort: the output follows the source).
+ */
+static void
+rml_write_batch(const oslo_graph *batch, void *arg)
+{
+	rml_output *o = arg;
+	const oslo_quad *quads = oslo_graph_quads(batch);
+	size_t n = oslo_graph_size(batch);
+	size_t nterms = (size_t)oslo_graph_term_count(batch) + 1;
+
+	if (!o->with_graphs && oslo_graph_has_named_graphs(batch))
+		oslo_error(OSLO_ERR_PARAMETER,
+		           "the mapping makes statements in named graphs: use --to nquads");
+	if (nterms > o->term_cap)
+	{
+		o->term_cap = nterms;
+		o->term_at = oslo_realloc(o->term_at, nterms * sizeof(size_t));
+		o->term_len = oslo_realloc(o->term_len, nterms * sizeof(size_t));
+	}
+	memset(o->term_at, 0, nterms * sizeof(size_t));
+	oslo_buf_reset(&o->terms);
+	oslo_buf_reset(&o->text);
+	for (size_t i = 0; i < n; i++)
+	{
+		put_term(o, batch, quads[i].s);
+		oslo_buf_append(&o->text, " ", 1);
+		put_term(o, batch, quads[i].p);
+		oslo_buf_append(&o->text, " ", 1);
+		put_term(o, batch, quads[i].o);
+		if (o->with_graphs && quads[i].g)
+		{
+			oslo_buf_append(&o->text, " ", 1);
+			put_term(o, batch, quads[i].g);
+		}
+		oslo_buf_append(&o->text, " .\n", 3);
+	}
+	fwrite(o->text.data, 1, o->text.len, stdout);
+	o->statements += n;
+}
+
+/* the directory of the mapping file as a file: IRI, the default base */
+static char *
+rml_default_base(const char *mapping_path)
+{
+	char *abs = realpath(mapping_path, NULL);
+	char *slash;
+	char *base;
+
+	if (abs == NULL)
+		oslo_error(OSLO_ERR_PARAMETER, "cannot open %s", mapping_path);
+	slash = strrchr(abs, '/');
+	slash[1] = '\0';
+	base = oslo_psprintf("file://%s", abs);
+	free(abs);
+	return base;
+}
+
+static void
+cmd_rml(void *arg)
+{
+	command *c = arg;
+	const char *mapping_path = NULL, *to = "ntriples", *base = NULL;
+	bool timing = false;
+	rml_files files = {oslo_alloc0((size_t)c->argc * sizeof(rml_file) + 1), 0};
+	rml_output out = {false};
+	rml_mapping *m;
+	char *turtle;
+	size_t len;
+	double t0, t1, t2;
+
+	for (int i = 0; i < c->argc; i++)
+	{
+		const char *a = c->argv[i];
+		const char *eq = strchr(a, '=');
+
+		if (strcmp(a, "--time") == 0)
+			timing = true;
+		else if (strcmp(a, "--to") == 0 && i + 1 < c->argc)
+			to = c->argv[++i];
+		else if (strcmp(a, "--base") == 0 && i + 1 < c->argc)
+			base = c->argv[++i];
+		else if (strncmp(a, "--", 2) == 0)
+			usage();
+		else if (mapping_path == NULL)
+			mapping_path = a;
+		else if (eq && eq != a && eq[1])
+		{
+			files.items[files.n].name = oslo_strndup(a, (size_t)(eq - a));
+			files.items[files.n++].path = eq + 1;
+		}
+		else
+			oslo_error(OSLO_ERR_PARAMETER, "\"%s\" is not SOURCE=FILE", a);
+	}
+	if (mapping_path == NULL)
+		usage();
+	if (oslo_formats_find(to) == NULL || !oslo_formats_find(to)->writable)
+		oslo_error(OSLO_ERR_PARAMETER,
+		           "unknown output format \"%s\" (see \"oslo-interop formats\")", to);
+	t0 = now_seconds();
+	turtle = read_input(mapping_path, &len);
+	m = rml_compile(turtle, len, base ? base : rml_default_base(mapping_path));
+	t1 = now_seconds();
+	oslo_buf_init(&out.text);
+	oslo_buf_init(&out.terms);
+	if (strcmp(to, "ntriples") == 0 || strcmp(to, "nquads") == 0)
+	{
+		/* statements are written in batches of about 8192: the whole graph is never held */
+		out.with_graphs = strcmp(to, "nquads") == 0;
+		rml_apply_batched(m, rml_load_file, &files, 8192, rml_write_batch, &out);
+	}
+	else
+	{
+		oslo_graph *g = oslo_graph_new();
+
+		rml_apply(m, rml_load_file, &files, g);
+		oslo_formats_write(g, to, NULL, &out.text);
+		fwrite(out.text.data, 1, out.text.len, stdout);
+		out.statements = oslo_graph_size(g);
+	}
+	fflush(stdout);
+	rml_free(m);
+	t2 = now_seconds();
+	if (timing)
+		fprintf(stderr, "time: compile %.6f s, map %.6f s (%zu statements), total %.6f s\n",
+		        t1 - t0, t2 - t1, out.statements, t2 - t0);
+}
+
 static void
 cmd_formats(void *arg)
 {
@@ -361,11 +560,129 @@ cmd_plugins(void *arg)
 	}
 }
 
+/*
+ * Code lists (--codelists PATH or OSLO_CODELISTS): files of SKOS, or
+ * directories of *.ttl files, separated by ':', read at start-up into an
+ * in-memory table -- what the database keeps in oslo.codelist.
+ */
+static oslo_codelist *codelists;
+
+static const char *
+codelist_concept(const char *scheme_iri, const char *code, bool *scheme_known)
+{
+	if (codelists == NULL)
+	{
+		*scheme_known = false;
+		return NULL;
+	}
+	return oslo_codelist_get(codelists, scheme_iri, code, scheme_known);
+}
+
+static void
+load_codelist_file_run(void *path)
+{
+	oslo_graph *g = read_graph(path);
+
+	oslo_codelist_put_graph(codelists, g);
+	oslo_graph_free(g);
+}
+
+static void
+load_codelist_file(const char *path)
+{
+	oslo_captured_error err;
+
+	if (!oslo_standalone_run(load_codelist_file_run, (void *)path, &err))
+		oslo_error_detail(err.code, err.detail[0] ? err.detail : NULL, "code list %s: %s", path,
+		                  err.message);
+}
+
+static int
+compare_names(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* every *.ttl of dir, in name order, so a later file's row wins predictably */
+static void
+load_codelist_dir(const char *dir, DIR *d)
+{
+	struct dirent *e;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+
+	while ((e = readdir(d)) != NULL)
+	{
+		size_t len = strlen(e->d_name);
+
+		if (len <= 4 || strcmp(e->d_name + len - 4, ".ttl") != 0)
+			continue;
+		if (n == cap)
+		{
+			cap = cap ? cap * 2 : 32;
+			names = oslo_realloc(names, cap * sizeof(char *));
+		}
+		names[n++] = oslo_psprintf("%s/%s", dir, e->d_name);
+	}
+	closedir(d);
+	if (n > 0)
+		qsort(names, n, sizeof(char *), compare_names);
+	for (size_t i = 0; i < n; i++)
+	{
+		load_codelist_file(names[i]);
+		oslo_free(names[i]);
+	}
+	oslo_free(names);
+}
+
+static void
+load_codelists(void *paths)
+{
+	char *list = oslo_strdup(paths);
+	char *save = NULL;
+
+	if (codelists == NULL)
+		codelists = oslo_codelist_new();
+	for (char *p = strtok_r(list, ":", &save); p; p = strtok_r(NULL, ":", &save))
+	{
+		DIR *d = opendir(p);
+
+		if (d)
+			load_codelist_dir(p, d);
+		else
+			load_codelist_file(p);
+	}
+	oslo_free(list);
+}
+
+/* codelist SCHEME CODE: the concept, as a plugin would get it (exit 1: none) */
+static void
+cmd_codelist(void *arg)
+{
+	command *c = arg;
+	bool known;
+	const char *concept;
+
+	if (c->argc != 2)
+		usage();
+	concept = oslo_codelist_concept(c->argv[0], c->argv[1], &known);
+	if (concept)
+		printf("%s\n", concept);
+	else
+	{
+		fprintf(stderr, "oslo-interop: %s\n",
+		        known ? "the code list has neither this code nor an UITZONDERING concept"
+		              : "no such code list loaded (--codelists, OSLO_CODELISTS)");
+		c->result = 1;
+	}
+}
+
 int
 main(int argc, char **argv)
 {
 	const char *plugin_dir = getenv("OSLO_PLUGIN_DIR");
-	oslo_format_host host = {NULL, NULL, resolve_context};
+	oslo_format_host host = {NULL, NULL, resolve_context, codelist_concept};
+	const char *codelist_paths = getenv("OSLO_CODELISTS");
 	oslo_captured_error err;
 	command c = {0, NULL, 0};
 	void (*fn)(void *) = NULL;
@@ -385,6 +702,8 @@ main(int argc, char **argv)
 			plugin_dir = argv[++i];
 		else if (strcmp(argv[i], "--mappings") == 0 && i + 1 < argc)
 			mappings_dir = argv[++i];
+		else if (strcmp(argv[i], "--codelists") == 0 && i + 1 < argc)
+			codelist_paths = argv[++i];
 		else
 			usage();
 	}
@@ -396,10 +715,14 @@ main(int argc, char **argv)
 		fn = cmd_isomorphic;
 	else if (strcmp(argv[i], "validate") == 0)
 		fn = cmd_validate;
+	else if (strcmp(argv[i], "rml") == 0)
+		fn = cmd_rml;
 	else if (strcmp(argv[i], "formats") == 0)
 		fn = cmd_formats;
 	else if (strcmp(argv[i], "plugins") == 0)
 		fn = cmd_plugins;
+	else if (strcmp(argv[i], "codelist") == 0)
+		fn = cmd_codelist;
 	else
 		usage();
 	c.argc = argc - i - 1;
@@ -408,7 +731,9 @@ main(int argc, char **argv)
 	oslo_standalone_init();
 	oslo_formats_set_host(&host);
 	oslo_formats_load_plugins(plugin_dir);
-	if (!oslo_standalone_run(fn, &c, &err))
+	if ((codelist_paths && *codelist_paths &&
+	     !oslo_standalone_run(load_codelists, (void *)codelist_paths, &err)) ||
+	    !oslo_standalone_run(fn, &c, &err))
 	{
 		fprintf(stderr, "oslo-interop: %s: %s\n",
 		        err.code > 0 && err.code <= OSLO_ERR_DATA ? errclass[err.code] : "error",

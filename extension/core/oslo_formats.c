@@ -39,7 +39,7 @@ static bool built;
 
 static xmlDocPtr default_parse_xml(const char *bytes, size_t len, const char *what);
 
-static oslo_format_host host = {default_parse_xml, xmlFreeDoc, NULL};
+static oslo_format_host host = {default_parse_xml, xmlFreeDoc, NULL, NULL};
 
 void
 oslo_formats_set_host(const oslo_format_host *h)
@@ -47,6 +47,30 @@ oslo_formats_set_host(const oslo_format_host *h)
 	host.parse_xml = h->parse_xml ? h->parse_xml : default_parse_xml;
 	host.free_xml = h->free_xml ? h->free_xml : xmlFreeDoc;
 	host.resolve_context = h->resolve_context;
+	host.codelist_concept = h->codelist_concept;
+	host.xml_stream_options = h->xml_stream_options;
+}
+
+const char *
+oslo_codelist_concept(const char *scheme_iri, const char *code, bool *scheme_known)
+{
+	bool known = false;
+	const char *concept = NULL;
+
+	if (host.codelist_concept && scheme_iri && code)
+	{
+		concept = host.codelist_concept(scheme_iri, code, &known);
+		/* a code missing from a known list: the list's exception concept */
+		if (concept == NULL && known && strcmp(code, OSLO_CODELIST_EXCEPTION) != 0)
+		{
+			const char *exception = OSLO_CODELIST_EXCEPTION;
+
+			concept = host.codelist_concept(scheme_iri, exception, &known);
+		}
+	}
+	if (scheme_known)
+		*scheme_known = known;
+	return concept;
 }
 
 /* remote JSON-LD documents come from the host's catalog, as contexts do */
@@ -492,4 +516,16 @@ default_parse_xml(const char *bytes, size_t len, const char *what)
 	xmlFreeParserCtxt(ctxt);
 	xmlSetStructuredErrorFunc(saved_ctx, saved);
 	oslo_error(OSLO_ERR_XML, "%s is not well-formed at line %d: %s", what, line, message);
+}
+
+/* RML sources read record by record: the options default_parse_xml uses */
+int
+oslo_formats_xml_stream_options(const char *bytes, size_t len, const char *what,
+                                const char **encoding)
+{
+	*encoding = NULL;
+	if (host.xml_stream_options)
+		return host.xml_stream_options(bytes, len, what, encoding);
+	/* the default parser's options: no network, no entity substitution, no DTD */
+	return host.parse_xml == default_parse_xml ? XML_PARSE_NONET : -1;
 }

@@ -30,6 +30,24 @@ typedef struct oslo_format_host
 	 * it has none under that IRI. Never a network or file fetch.
 	 */
 	const char *(*resolve_context)(const char *iri);
+	/*
+	 * The concept of exactly (scheme_iri, code) in the host's code lists,
+	 * or NULL; *scheme_known (never NULL here) says whether the host has
+	 * the scheme at all. The string must stay valid until the current
+	 * transform returns. The exception fallback is the core's
+	 * (oslo_codelist_concept, oslo_plugin.h). NULL callback: no code lists.
+	 */
+	const char *(*codelist_concept)(const char *scheme_iri, const char *code, bool *scheme_known);
+	/*
+	 * Optional: the libxml2 options (XML_PARSE_*, the host's limits) for
+	 * reading bytes parse_xml would be given with a streaming xmlTextReader
+	 * instead (RML sources read record by record), or -1 when they must go
+	 * through parse_xml. *encoding: the encoding to read them in, or NULL
+	 * for the document's own. A host with its own parse_xml and no
+	 * xml_stream_options never streams.
+	 */
+	int (*xml_stream_options)(const char *bytes, size_t len, const char *what,
+	                          const char **encoding);
 } oslo_format_host;
 
 extern void oslo_formats_set_host(const oslo_format_host *host);
@@ -41,6 +59,9 @@ extern void oslo_formats_set_host(const oslo_format_host *host);
  */
 extern xmlDocPtr oslo_formats_parse_xml(const char *bytes, size_t len, const char *what);
 extern void oslo_formats_free_xml(xmlDocPtr doc);
+/* the host's streaming reader options for these bytes, or -1: see xml_stream_options */
+extern int oslo_formats_xml_stream_options(const char *bytes, size_t len, const char *what,
+                                           const char **encoding);
 
 /*
  * Load every plugin in dir (a directory the host chooses, never one a

@@ -100,4 +100,29 @@ typedef const oslo_plugin_def *(*oslo_plugin_describe_fn)(void);
 
 #define OSLO_PLUGIN_DESCRIBE_SYMBOL "oslo_plugin_describe"
 
+/*
+ * Code lists, for plugins that turn codes into concept IRIs. The host keeps
+ * the SKOS code lists (PostgreSQL: the catalog oslo.codelist; the CLI:
+ * OSLO_CODELISTS). Returns the IRI of the concept that code denotes in the
+ * concept scheme scheme_iri:
+ *   - the concept whose skos:notation is code, when the scheme has it;
+ *   - else the scheme's exception concept (notation OSLO_CODELIST_EXCEPTION),
+ *     when the scheme is known and has one: a code missing from its list
+ *     becomes that list's UITZONDERING concept, never a silent drop;
+ *   - else NULL.
+ * *scheme_known (pass NULL if unwanted) is false when the host has no such
+ * scheme (or no code lists at all), so the caller can tell "list not loaded"
+ * from "known list without this code and without an exception concept".
+ * Codes match exactly (no trimming, "01" is not "1"). The string belongs to
+ * the host: do not free it; it stays valid until the current transform
+ * returns, so intern it in the graph rather than keep it. May raise only
+ * for host failures (a catalog read), never for an unknown code.
+ * (Added without an ABI bump: a host without it refuses such a plugin at
+ * load time with an undefined symbol, as for any missing core function.)
+ */
+#define OSLO_CODELIST_EXCEPTION "UITZONDERING"
+
+extern const char *oslo_codelist_concept(const char *scheme_iri, const char *code,
+                                         bool *scheme_known);
+
 #endif /* OSLO_PLUGIN_H */

@@ -48,6 +48,26 @@ extern size_t rml_triples_map_count(const rml_mapping *m);
 /* Apply the mapping; statements go into out (graph maps give named graphs). */
 extern void rml_apply(const rml_mapping *m, rml_source_loader loader, void *arg, oslo_graph *out);
 
+/*
+ * Apply the mapping, handing the statements to sink in batches instead of
+ * keeping them all: once the records made batch_size statements, sink gets
+ * them and the next batch starts empty. A statement made in two batches is
+ * handed over twice and blank nodes keep their labels, so this suits
+ * line-based output (N-Triples, N-Quads). A mapping whose statements refer
+ * across records (joins, fresh blank nodes) gets one batch at the end.
+ */
+typedef void (*rml_batch_sink)(const oslo_graph *batch, void *arg);
+extern void rml_apply_batched(const rml_mapping *m, rml_source_loader loader, void *arg,
+                              size_t batch_size, rml_batch_sink sink, void *sink_arg);
+
 extern void rml_free(rml_mapping *m);
+
+/*
+ * The most operations one XPath evaluation may take (libxml2's opLimit):
+ * beyond it the call fails with OSLO_ERR_LIMIT. libxml2 cannot be
+ * interrupted inside an evaluation, so this bounds the wait for a cancel.
+ * Default 100,000,000 (about a second); tests lower it.
+ */
+extern unsigned long rml_xpath_op_limit;
 
 #endif /* OSLO_RML_H */

@@ -54,6 +54,10 @@ typedef struct exec
 	size_t ndocs;
 	join_index *indexes;
 	oslo_term_id rdf_type;
+	/* rml_apply_batched: out is handed to sink and renewed every batch_size statements */
+	rml_batch_sink sink;
+	void *sink_arg;
+	size_t batch_size;
 } exec;
 
 static void
@@ -77,7 +81,7 @@ load_doc(exec *x, const rml_logical_source *ls, const char *where)
 		if (x->docs[i]->formulation == ls->formulation && strcmp(x->docs[i]->name, ls->source) == 0)
 			return x->docs[i];
 	x->docs = oslo_realloc(x->docs, (x->ndocs + 1) * sizeof(rml_doc *));
-	x->docs[x->ndocs] = rml_doc_load(ls->source, ls->formulation, x->loader, x->arg, where);
+	x->docs[x->ndocs] = rml_doc_load(x->m, ls, x->loader, x->arg, where);
 	return x->docs[x->ndocs++];
 }
 
@@ -529,18 +533,31 @@ run_record(exec *x, const rml_triples_map *tm, const rml_records *r, size_t i, s
 	}
 }
 
+/* hand a full batch to the sink; the terms of the next one start afresh */
+static void
+flush_batch(exec *x)
+{
+	x->sink(x->out, x->sink_arg);
+	oslo_graph_free(x->out);
+	x->out = oslo_graph_new();
+	x->rdf_type = oslo_graph_iri_cstr(x->out, OSLO_RDF_TYPE);
+}
+
 static void
 run_triples_map(exec *x, const rml_triples_map *tm)
 {
 	rml_records r;
 	scratch w = {0};
+	size_t i, count = 0;
 
 	rml_records_open(&r, &tm->source, load_doc(x, &tm->source, tm->name), tm->name);
-	for (size_t i = 0; i < r.n; i++)
+	while (rml_records_next(&r, &i))
 	{
-		if (i % 4096 == 4095)
+		if (++count % 4096 == 0)
 			oslo_check_interrupts();
 		run_record(x, tm, &r, i, &w);
+		if (oslo_graph_size(x->out) >= x->batch_size)
+			flush_batch(x);
 	}
 	rml_records_close(&r);
 	oslo_free(w.subjects.ids);
@@ -551,20 +568,40 @@ run_triples_map(exec *x, const rml_triples_map *tm)
 	oslo_free(w.tmp.ids);
 }
 
-void
-rml_apply(const rml_mapping *m, rml_source_loader loader, void *arg, oslo_graph *out)
+static void
+apply(exec *x)
 {
-	exec x = {m, loader, arg, out, NULL, 0, NULL, 0};
-
-	x.rdf_type = oslo_graph_iri_cstr(out, OSLO_RDF_TYPE);
-	for (size_t t = 0; t < m->nmaps; t++)
-		run_triples_map(&x, &m->maps[t]);
-	for (join_index *ix = x.indexes, *next; ix; ix = next)
+	x->rdf_type = oslo_graph_iri_cstr(x->out, OSLO_RDF_TYPE);
+	for (size_t t = 0; t < x->m->nmaps; t++)
+		run_triples_map(x, &x->m->maps[t]);
+	for (join_index *ix = x->indexes, *next; ix; ix = next)
 	{
 		next = ix->next;
 		free_join_index(ix);
 	}
-	for (size_t d = 0; d < x.ndocs; d++)
-		rml_doc_free(x.docs[d]);
-	oslo_free(x.docs);
+	for (size_t d = 0; d < x->ndocs; d++)
+		rml_doc_free(x->docs[d]);
+	oslo_free(x->docs);
+}
+
+void
+rml_apply(const rml_mapping *m, rml_source_loader loader, void *arg, oslo_graph *out)
+{
+	exec x = {.m = m, .loader = loader, .arg = arg, .out = out, .batch_size = SIZE_MAX};
+
+	apply(&x);
+}
+
+void
+rml_apply_batched(const rml_mapping *m, rml_source_loader loader, void *arg, size_t batch_size,
+                  rml_batch_sink sink, void *sink_arg)
+{
+	exec x = {.m = m, .loader = loader, .arg = arg, .sink = sink, .sink_arg = sink_arg};
+
+	/* join indexes and fresh blank nodes are term ids of one graph: keep a single batch */
+	x.batch_size = rml_mapping_batchable(m) && batch_size > 0 ? batch_size : SIZE_MAX;
+	x.out = oslo_graph_new();
+	apply(&x);
+	sink(x.out, sink_arg);
+	oslo_graph_free(x.out);
 }

@@ -96,9 +96,11 @@ parse_json(const char *bytes, size_t len, const char *name)
 }
 
 rml_doc *
-rml_doc_load(const char *name, rml_formulation formulation, rml_source_loader loader, void *arg,
-             const char *where)
+rml_doc_load(const rml_mapping *m, const rml_logical_source *ls, rml_source_loader loader,
+             void *arg, const char *where)
 {
+	const char *name = ls->source;
+	rml_formulation formulation = ls->formulation;
 	size_t len = 0;
 	const char *bytes = loader ? loader(name, &len, arg) : NULL;
 	rml_doc *doc;
@@ -113,11 +115,30 @@ rml_doc_load(const char *name, rml_formulation formulation, rml_source_loader lo
 	{
 		case RML_XPATH:
 		{
-			/* the host's parser: in a backend, pg_xml_init and the server's limits */
 			char *what = oslo_psprintf("XML source \"%s\"", name);
 
-			doc->xml = oslo_formats_parse_xml(bytes, len, what);
-			doc->guard = oslo_guard_new(release_xml, doc->xml);
+			/*
+			 * Records the mapping reads one at a time are streamed by each
+			 * rml_records_open (the loader's bytes stay valid until rml_apply
+			 * returns), with the options the host parses with; otherwise the
+			 * host's parser builds the DOM (in a backend: pg_xml_init, the
+			 * server's limits).
+			 */
+			if (rml_xml_streamable(m, name))
+				doc->stream_options =
+				    oslo_formats_xml_stream_options(bytes, len, what, &doc->stream_encoding);
+			else
+				doc->stream_options = -1;
+			if (doc->stream_options >= 0)
+			{
+				doc->stream_bytes = bytes;
+				doc->stream_len = len;
+			}
+			else
+			{
+				doc->xml = oslo_formats_parse_xml(bytes, len, what);
+				doc->guard = oslo_guard_new(release_xml, doc->xml);
+			}
 			oslo_free(what);
 			break;
 		}
@@ -170,25 +191,52 @@ release_xpath_obj(void *obj)
 	xmlXPathFreeObject(obj);
 }
 
-/* evaluate with libxml2 quiet; NULL result raises naming the expression */
+/*
+ * While records are open, libxml2's messages go to their buffer (host
+ * memory, so it outlives an error unwinding the stack until the guard
+ * restores the previous handler).
+ */
+typedef struct rml_xpath_errors
+{
+	void *saved_ctx;
+	xmlStructuredErrorFunc saved_fn;
+	oslo_guard *guard;
+	char message[200];
+} rml_xpath_errors;
+
+static void
+restore_handler(void *arg)
+{
+	rml_xpath_errors *errors = arg;
+
+	xmlSetStructuredErrorFunc(errors->saved_ctx, errors->saved_fn);
+}
+
+/* operations one XPath evaluation may take: ~1 s; a whole-document // over 100 MB needs a few
+ * million */
+unsigned long rml_xpath_op_limit = 100000000UL;
+
+/* evaluate (libxml2 quiet while the records are open); NULL result raises naming the expression */
 static xmlXPathObjectPtr
 xpath_eval(const rml_records *r, const rml_ref *ref, xmlNodePtr node)
 {
-	void *saved_ctx = xmlStructuredErrorContext;
-	xmlStructuredErrorFunc saved = xmlStructuredError;
 	xmlXPathObjectPtr res;
 
-	char message[200] = "";
-
+	r->errors->message[0] = '\0';
 	r->xpath_ctx->node = node;
-	xmlSetStructuredErrorFunc(message, capture_xml_error);
+	r->xpath_ctx->opCount = 0;
 	res = xmlXPathCompiledEval(ref->xpath, r->xpath_ctx);
-	xmlSetStructuredErrorFunc(saved_ctx, saved);
+	if (res == NULL && r->xpath_ctx->opCount >= r->xpath_ctx->opLimit)
+		oslo_error(OSLO_ERR_LIMIT,
+		           "%s: XPath \"%s\" on source \"%s\" needs more than %lu operations for one "
+		           "evaluation",
+		           r->where, ref->text, r->doc->name, r->xpath_ctx->opLimit);
 	if (res == NULL)
 		oslo_error(OSLO_ERR_PARAMETER,
 		           "%s: XPath \"%s\" could not be evaluated on source \"%s\": %s (namespace "
 		           "prefixes are declared with rml:namespace)",
-		           r->where, ref->text, r->doc->name, message[0] ? message : "evaluation failed");
+		           r->where, ref->text, r->doc->name,
+		           r->errors->message[0] ? r->errors->message : "evaluation failed");
 	return res;
 }
 
@@ -202,13 +250,26 @@ rml_records_open(rml_records *r, const rml_logical_source *ls, rml_doc *doc, con
 	if (ls->formulation == RML_XPATH)
 	{
 		xmlXPathObjectPtr res;
-		oslo_guard *res_guard;
 		xmlNodeSetPtr set;
 
+		/* a streamed record's document is set per record (rml_records_next) */
 		r->xpath_ctx = xmlXPathNewContext(doc->xml);
 		if (r->xpath_ctx == NULL)
 			oslo_error(OSLO_ERR_OUT_OF_MEMORY, "could not allocate an XPath context");
 		r->ctx_guard = oslo_guard_new(release_xpath_ctx, r->xpath_ctx);
+		/*
+		 * libxml2 cannot be interrupted inside one evaluation: bound each one
+		 * instead, so a pathological expression (an administrator's mapping)
+		 * ends in about a second and the record loop can answer a cancel.
+		 */
+		r->xpath_ctx->opLimit = rml_xpath_op_limit;
+		r->result_guard = oslo_guard_new(release_xpath_obj, NULL);
+		/* once per records, not per evaluation: setting it costs a thread lookup */
+		r->errors = oslo_alloc0(sizeof(rml_xpath_errors));
+		r->errors->saved_ctx = xmlStructuredErrorContext;
+		r->errors->saved_fn = xmlStructuredError;
+		r->errors->guard = oslo_guard_new(restore_handler, r->errors);
+		xmlSetStructuredErrorFunc(r->errors->message, capture_xml_error);
 		/* references are evaluated once per record: reuse libxml2's result objects */
 		xmlXPathContextSetCache(r->xpath_ctx, 1, -1, 0);
 		for (size_t i = 0; i < ls->nnamespaces; i++)
@@ -217,8 +278,14 @@ rml_records_open(rml_records *r, const rml_logical_source *ls, rml_doc *doc, con
 				oslo_error(OSLO_ERR_PARAMETER,
 				           "%s: could not declare the XPath namespace prefix \"%s\"", where,
 				           ls->namespaces[i].prefix);
+		if (doc->xml == NULL)
+		{
+			r->stream = rml_xml_stream_open(doc, ls, where);
+			r->items = oslo_alloc(sizeof(void *));
+			return;
+		}
 		res = xpath_eval(r, ls->iterator_ref, (xmlNodePtr)doc->xml);
-		res_guard = oslo_guard_new(release_xpath_obj, res);
+		r->result_guard->resource = res;
 		if (res->type != XPATH_NODESET)
 			oslo_error(OSLO_ERR_PARAMETER, "%s: the iterator \"%s\" does not select nodes", where,
 			           ls->iterator);
@@ -230,7 +297,7 @@ rml_records_open(rml_records *r, const rml_logical_source *ls, rml_doc *doc, con
 		for (int i = 0; set && i < set->nodeNr; i++)
 			if (set->nodeTab[i]->type != XML_NAMESPACE_DECL)
 				r->items[r->n++] = set->nodeTab[i];
-		oslo_guard_release(res_guard);
+		oslo_guard_release(r->result_guard);
 	}
 	else if (ls->formulation == RML_JSONPATH)
 	{
@@ -249,11 +316,40 @@ rml_records_open(rml_records *r, const rml_logical_source *ls, rml_doc *doc, con
 	}
 }
 
+bool
+rml_records_next(rml_records *r, size_t *i)
+{
+	if (r->stream)
+	{
+		xmlNodePtr record = rml_xml_stream_next(r->stream);
+
+		if (record == NULL)
+			return false;
+		r->items[0] = record;
+		r->xpath_ctx->doc = record->doc;
+		*i = 0;
+		return true;
+	}
+	if (r->next >= r->n)
+		return false;
+	*i = r->next++;
+	return true;
+}
+
 void
 rml_records_close(rml_records *r)
 {
+	if (r->errors)
+	{
+		oslo_guard_release(r->errors->guard);
+		oslo_free(r->errors);
+	}
+	if (r->result_guard)
+		oslo_guard_release(r->result_guard);
 	if (r->ctx_guard)
 		oslo_guard_release(r->ctx_guard);
+	if (r->stream)
+		rml_xml_stream_close(r->stream);
 	oslo_free(r->items);
 	memset(r, 0, sizeof(*r));
 }
@@ -269,22 +365,85 @@ push_xml_string(rml_values *out, xmlChar *s)
 	xmlFree(s);
 }
 
+/* the string value of a node that is one text node's parent (the usual field), or NULL */
+static const xmlChar *
+single_text(xmlNodePtr node)
+{
+	xmlNodePtr child = node->children;
+
+	if (child && child->next == NULL &&
+	    (child->type == XML_TEXT_NODE || child->type == XML_CDATA_SECTION_NODE))
+		return child->content;
+	return NULL;
+}
+
+static void
+push_node_value(rml_values *out, xmlNodePtr node)
+{
+	const xmlChar *text = single_text(node);
+
+	if (text)
+		rml_values_push(out, (const char *)text, strlen((const char *)text), NULL);
+	else
+		push_xml_string(out, xmlXPathCastNodeToString(node));
+}
+
+/*
+ * A reference that is one unprefixed name ("Naam") or attribute ("@id"):
+ * the matching children of the record, found without the XPath machinery,
+ * which costs more than the rest of the record. Same values in the same
+ * (document) order as XPath. False when the reference is anything else.
+ */
+static bool
+eval_simple_name(xmlNodePtr record, const char *text, rml_values *out)
+{
+	bool attribute = text[0] == '@';
+	const char *name = attribute ? text + 1 : text;
+
+	if (!(name[0] >= 'A' && name[0] <= 'Z') && !(name[0] >= 'a' && name[0] <= 'z') &&
+	    name[0] != '_')
+		return false;
+	for (const char *p = name + 1; *p; p++)
+		if (!((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		      *p == '_' || *p == '-' || *p == '.'))
+			return false;
+	if (record->type != XML_ELEMENT_NODE && record->type != XML_DOCUMENT_NODE)
+		return false;
+	if (attribute)
+	{
+		if (record->type != XML_ELEMENT_NODE)
+			return true;
+		for (xmlAttrPtr a = record->properties; a; a = a->next)
+			if (a->ns == NULL && strcmp((const char *)a->name, name) == 0)
+				push_node_value(out, (xmlNodePtr)a);
+		return true;
+	}
+	for (xmlNodePtr c = record->children; c; c = c->next)
+		if (c->type == XML_ELEMENT_NODE && c->ns == NULL &&
+		    strcmp((const char *)c->name, name) == 0)
+			push_node_value(out, c);
+	return true;
+}
+
 static void
 eval_xpath(const rml_records *r, size_t i, const rml_ref *ref, rml_values *out)
 {
-	xmlXPathObjectPtr res = xpath_eval(r, ref, r->items[i]);
-	oslo_guard *g = oslo_guard_new(release_xpath_obj, res);
+	xmlXPathObjectPtr res;
 
+	if (eval_simple_name(r->items[i], ref->text, out))
+		return;
+	res = xpath_eval(r, ref, r->items[i]);
+	r->result_guard->resource = res; /* re-armed: a guard per evaluation would pile up */
 	if (res->type == XPATH_NODESET)
 	{
 		xmlNodeSetPtr set = res->nodesetval;
 
 		for (int k = 0; set && k < set->nodeNr; k++)
-			push_xml_string(out, xmlXPathCastNodeToString(set->nodeTab[k]));
+			push_node_value(out, set->nodeTab[k]);
 	}
 	else
 		push_xml_string(out, xmlXPathCastToString(res));
-	oslo_guard_release(g);
+	oslo_guard_release(r->result_guard);
 }
 
 static void

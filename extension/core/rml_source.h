@@ -48,10 +48,19 @@ typedef struct rml_doc
 	struct json_object *json;
 	oslo_guard *guard; /* holds xml or json */
 	rml_csv *csv;
+	/* XML read record by record (no DOM): the loader's bytes and how to read them */
+	const char *stream_bytes;
+	size_t stream_len;
+	int stream_options;
+	const char *stream_encoding;
 } rml_doc;
 
-/* where: the triples map that needs the source, for messages */
-extern rml_doc *rml_doc_load(const char *name, rml_formulation formulation,
+/*
+ * Load the source of ls; XML sources the mapping only reads record by record
+ * (rml_xml_streamable) are not parsed here but streamed by each
+ * rml_records_open. where: the triples map that needs the source, for messages.
+ */
+extern rml_doc *rml_doc_load(const rml_mapping *m, const rml_logical_source *ls,
                              rml_source_loader loader, void *arg, const char *where);
 extern void rml_doc_free(rml_doc *doc);
 
@@ -64,12 +73,59 @@ typedef struct rml_records
 	void **items; /* xmlNodePtr, struct json_object * or char ** (CSV row) */
 	xmlXPathContextPtr xpath_ctx;
 	oslo_guard *ctx_guard;
+	oslo_guard *result_guard; /* re-armed for each XPath result: guards are not freed early */
+	struct rml_xpath_errors *errors; /* libxml2's messages while the records are open */
+	size_t next;                     /* the record rml_records_next gives next */
+	struct rml_xml_stream *stream;   /* streamed XML: items[0] is the current record, n is 0 */
 } rml_records;
 
 extern void rml_records_open(rml_records *r, const rml_logical_source *ls, rml_doc *doc,
                              const char *where);
+/*
+ * Advance to the next record: *i is its index for rml_eval_ref. A streamed
+ * source has no record count in advance and keeps only the current record.
+ */
+extern bool rml_records_next(rml_records *r, size_t *i);
 extern void rml_records_close(rml_records *r);
 /* append the values of ref on record i to out */
 extern void rml_eval_ref(const rml_records *r, size_t i, const rml_ref *ref, rml_values *out);
+
+/* ---- what the plan allows (rml_streamable.c) ---- */
+
+/* one element step of a simple iterator path */
+typedef struct rml_xml_step
+{
+	bool any;       /* "*": any element */
+	const char *ns; /* namespace URL, NULL for none */
+	char *local;
+} rml_xml_step;
+
+/*
+ * The element steps of an iterator that is a plain path of element names
+ * ("/a/p:b/ *"), or false (and nothing allocated) when it is anything else.
+ * Free with rml_xml_steps_free.
+ */
+extern bool rml_iterator_steps(const rml_logical_source *ls, rml_xml_step **steps, size_t *n);
+extern void rml_xml_steps_free(rml_xml_step *steps, size_t n);
+
+/*
+ * Whether XML source `source` can be read record by record: every logical
+ * source reading it has a plain-path iterator, no join indexes its records,
+ * and every XPath reference of the mapping looks only inside its record.
+ */
+extern bool rml_xml_streamable(const rml_mapping *m, const char *source);
+
+/* whether statements of different records never share state (rml_apply_batched) */
+extern bool rml_mapping_batchable(const rml_mapping *m);
+
+/* ---- XML read record by record with libxml2's xmlTextReader (rml_xml_stream.c) ---- */
+
+typedef struct rml_xml_stream rml_xml_stream;
+
+extern rml_xml_stream *rml_xml_stream_open(const rml_doc *doc, const rml_logical_source *ls,
+                                           const char *where);
+/* the next record, expanded (valid until the next call), or NULL after the last one */
+extern xmlNodePtr rml_xml_stream_next(rml_xml_stream *s);
+extern void rml_xml_stream_close(rml_xml_stream *s);
 
 #endif /* OSLO_RML_SOURCE_H */

@@ -27,6 +27,9 @@ extern void oslo_pg_install_format_host(void);
 
 /* the JSON text of a context in oslo.context, cached per backend (pg_context.c) */
 extern const char *oslo_pg_resolve_context(const char *iri);
+/* a concept of oslo.codelist, cached per backend (pg_codelist.c) */
+extern const char *oslo_pg_codelist_concept(const char *scheme_iri, const char *code,
+                                            bool *scheme_known);
 
 /* oslo.graph values (graph_type.c) */
 extern oslo_graph *oslo_pg_graph_from_datum(Datum d);

@@ -65,10 +65,26 @@ pg_free_xml(xmlDocPtr doc)
 	xmlFreeDoc(doc);
 }
 
+/*
+ * RML sources the core reads record by record (xmlTextReader): the limits and
+ * options of pg_parse_xml. Its conversion to UTF-8 cannot be streamed, so
+ * other server encodings go through pg_parse_xml.
+ */
+static int
+pg_xml_stream_options(const char *bytes, size_t len, const char *what, const char **encoding)
+{
+	oslo_pg_check_input_size(len, what);
+	if (GetDatabaseEncoding() != PG_UTF8)
+		return -1;
+	*encoding = "UTF-8";
+	return XML_PARSE_NONET | XML_PARSE_NOBLANKS | (oslo_xml_huge ? XML_PARSE_HUGE : 0);
+}
+
 void
 oslo_pg_install_format_host(void)
 {
-	static const oslo_format_host host = {pg_parse_xml, pg_free_xml, oslo_pg_resolve_context};
+	static const oslo_format_host host = {pg_parse_xml, pg_free_xml, oslo_pg_resolve_context,
+	                                      oslo_pg_codelist_concept, pg_xml_stream_options};
 
 	oslo_formats_set_host(&host);
 }

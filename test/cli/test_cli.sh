@@ -74,6 +74,52 @@ printf '@prefix sh: <http://www.w3.org/ns/shacl#> . <http://e/S> a sh:NodeShape 
 check validate_malformed_shapes 2 $CLI validate --shapes "$work/malformed.ttl" "$work/good.nt"
 contains validate_malformed_named "$work/err" 'sh:maxCount'
 
+# RML mappings over files named on the command line (the tool reads them, the engine never does)
+cat >"$work/rml.ttl" <<'TTL'
+@prefix rml: <http://w3id.org/rml/> .
+@prefix ex: <http://example.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<#Persoon> a rml:TriplesMap ;
+  rml:logicalSource [ rml:source "persons.xml" ; rml:referenceFormulation rml:XPath ;
+                      rml:iterator "/Repliek/Persoon" ] ;
+  rml:subjectMap [ rml:template "http://example.org/persoon/{INSZ}" ] ;
+  rml:predicateObjectMap [ rml:predicate ex:naam ; rml:objectMap [ rml:reference "Naam" ] ] ;
+  rml:predicateObjectMap [ rml:predicate ex:geboren ;
+                           rml:objectMap [ rml:reference "@geboren" ; rml:datatype xsd:date ] ] .
+TTL
+printf '<Repliek><Persoon geboren="1990-02-25"><INSZ>90022512345</INSZ><Naam>Peeters</Naam></Persoon>\n<Persoon><INSZ>80010154321</INSZ><Naam>Jans &amp; "Co"</Naam></Persoon></Repliek>\n' >"$work/persons.xml"
+check rml_to_ntriples 0 $CLI rml "$work/rml.ttl" persons.xml="$work/persons.xml"
+cp "$work/out" "$work/rml.nt"
+contains rml_literal "$work/rml.nt" '<http://example.org/persoon/90022512345> <http://example.org/naam> "Peeters" .'
+contains rml_escaped "$work/rml.nt" '<http://example.org/persoon/80010154321> <http://example.org/naam> "Jans & \"Co\"" .'
+contains rml_datatype "$work/rml.nt" '"1990-02-25"^^<http://www.w3.org/2001/XMLSchema#date> .'
+if [ "$(wc -l <"$work/rml.nt")" -eq 3 ]; then passed=$((passed + 1)); else failed=$((failed + 1)); echo "FAIL rml_count: $(wc -l <"$work/rml.nt") statements, expected 3"; fi
+check rml_to_turtle 0 $CLI rml "$work/rml.ttl" persons.xml="$work/persons.xml" --to turtle
+cp "$work/out" "$work/rml.out.ttl"
+check rml_turtle_same_graph 0 $CLI isomorphic --format turtle "$work/rml.out.ttl" "$work/rml.nt"
+check rml_time 0 $CLI rml "$work/rml.ttl" persons.xml="$work/persons.xml" --time
+contains rml_time_printed "$work/err" '(3 statements)'
+check rml_unknown_source 2 $CLI rml "$work/rml.ttl" people.xml="$work/persons.xml"
+contains rml_unknown_source_named "$work/err" 'source "persons.xml", which is not given: add persons.xml=FILE'
+check rml_not_source_file 2 $CLI rml "$work/rml.ttl" "$work/persons.xml"
+contains rml_not_source_file_named "$work/err" 'is not SOURCE=FILE'
+check rml_missing_file 2 $CLI rml "$work/rml.ttl" persons.xml="$work/nosuch.xml"
+contains rml_missing_file_named "$work/err" 'cannot open'
+sed 's/rml:subjectMap/rml:nosuchMap/' "$work/rml.ttl" >"$work/rml-nosubject.ttl"
+check rml_bad_mapping 2 $CLI rml "$work/rml-nosubject.ttl" persons.xml="$work/persons.xml"
+contains rml_bad_mapping_named "$work/err" 'the triples map has no subject map'
+printf '@prefix rml: <http://w3id.org/rml/> .\n<#TM> rml:logicalSource [ .\n' >"$work/rml-syntax.ttl"
+check rml_mapping_syntax 2 $CLI rml "$work/rml-syntax.ttl" persons.xml="$work/persons.xml"
+contains rml_mapping_syntax_line "$work/err" 'line 2'
+printf '<Repliek>\n<Persoon><INSZ>1</INSZ></Persoon>\n<Persoon><INSZ>2</Persoon>\n</Repliek>\n' >"$work/bad-persons.xml"
+check rml_bad_xml 2 $CLI rml "$work/rml.ttl" persons.xml="$work/bad-persons.xml"
+contains rml_bad_xml_line "$work/err" 'XML source "persons.xml" is not well-formed at line 5: Premature end of data'
+printf '<!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]><Repliek><Persoon><INSZ>1</INSZ><Naam>[&e;]</Naam></Persoon></Repliek>' >"$work/xxe-persons.xml"
+check rml_xxe 0 $CLI rml "$work/rml.ttl" persons.xml="$work/xxe-persons.xml"
+if grep -q 'root:' "$work/out" "$work/err"; then failed=$((failed + 1)); echo "FAIL rml_xxe: file content leaked"; else passed=$((passed + 1)); fi
+check rml_unknown_format 2 $CLI rml "$work/rml.ttl" persons.xml="$work/persons.xml" --to nosuch
+contains rml_unknown_format_named "$work/err" 'unknown output format "nosuch"'
+
 # make install puts the tool and its mappings beside the server's programs
 installed="$(${PG_CONFIG:-pg_config} --bindir)/oslo-interop"
 if [ -x "$installed" ]; then

@@ -62,6 +62,26 @@ TEST(bad_xpath_in_a_reference)
 	CHECK_CONTAINS(unit_err.message, "XPath \"c)\"");
 }
 
+/* an expression that would run for minutes ends at the operation limit */
+TEST(pathological_xpath_hits_the_operation_limit)
+{
+	const char mapping[] = PREFIXES "<http://example.org/TM> a rml:TriplesMap ;\n" XML_SOURCE(
+	    "/r") "  rml:subjectMap [ rml:template \"http://example.org/{count(//a[. = //a])}\" ] .\n";
+	unsigned long saved = rml_xpath_op_limit;
+	oslo_buf doc;
+
+	rml_xpath_op_limit = 1000000; /* quick under valgrind too; the default is 100x */
+	oslo_buf_init(&doc);
+	oslo_buf_puts(&doc, "<r>");
+	for (int i = 0; i < 2000; i++)
+		oslo_buf_puts(&doc, "<a>x</a>");
+	oslo_buf_puts(&doc, "</r>");
+	CHECK_ERROR(OSLO_ERR_LIMIT, compile_and_apply(mapping, "a.xml", doc.data));
+	CHECK_CONTAINS(unit_err.message, "needs more than 1000000 operations");
+	oslo_buf_free(&doc);
+	rml_xpath_op_limit = saved;
+}
+
 TEST(missing_subject_map)
 {
 	const char mapping[] = PREFIXES "<http://example.org/TM> a rml:TriplesMap ;\n" XML_SOURCE(
@@ -209,6 +229,7 @@ main(void)
 {
 	RUN(bad_xpath_names_the_expression);
 	RUN(bad_xpath_in_a_reference);
+	RUN(pathological_xpath_hits_the_operation_limit);
 	RUN(missing_subject_map);
 	RUN(unbalanced_template);
 	RUN(unknown_reference_formulation);
