@@ -59,3 +59,46 @@ FROM (SELECT file, body FROM magda_response ORDER BY file LIMIT 3) r,
      oslo.triples(oslo.magda_to_graph(r.body)) t
 WHERE t.predicate IN ('http://xmlns.com/foaf/0.1/givenName', 'http://xmlns.com/foaf/0.1/familyName', 'http://www.w3.org/2006/time#year')
 ORDER BY file, property, value;"
+
+# ---- code lists, Uitzonderingen, requests, GeefOnderneming (0.2.0)
+CODES=$SHARED/oslo-mapping/OSLO-Persoon-MAGDA-IM/codelijsten
+VKBO=$SHARED/oslo-mapping/OSLO-Organisatie-VKBO-IMPL/codelijsten
+ONDERNEMING=$SHARED/examples/Onderneming/GeefOnderneming/02.00.0000
+
+echo "== the official SKOS code lists, loaded by an administrator into oslo.codelist"
+for f in "$CODES"/*.ttl "$VKBO"/*.ttl; do
+	[ -f "$f" ] || continue
+	# the database never reads files: the client sends each file's text
+	{ printf 'SELECT oslo.codelist_load($oslo_demo$'; cat "$f"; printf '$oslo_demo$);\n'; } |
+		$PSQL >/dev/null 2>&1 || echo "demo: $(basename "$f") did not load"
+done
+$PSQL -P pager=off -c "SELECT count(*) AS codes, count(DISTINCT scheme) AS schemes FROM oslo.codelist" \
+	-c "SELECT oslo.codelist_concept('https://data.vlaanderen.be/id/conceptscheme/IT000/Geslacht', '2') AS vrouwelijk,
+	           oslo.codelist_concept('https://data.vlaanderen.be/id/conceptscheme/IT000/Geslacht', '7') AS unknown_code"
+
+echo "== the Uitzonderingen of every mock response, by type and code"
+$PSQL -P pager=off -c "
+SELECT e.level, e.type, e.code, left(e.diagnose, 50) AS diagnose, count(*)
+FROM magda_response r, oslo.magda_exceptions(r.body) e
+GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC, 3 LIMIT 8;"
+
+echo "== a GeefPersoon request for one of them (validated against the MAGDA XSDs in make test)"
+$PSQL -P pager=off -A -t -c "
+SELECT oslo.magda_request('GeefPersoon', '84121725318',
+       '{\"identificatie\": \"kb.vlaanderen.be/aiv/burgerloket-wwoom-aiv-b\", \"hoedanigheid\": \"1234\"}')"
+
+if [ -d "$ONDERNEMING" ]; then
+	echo "== GeefOnderneming 02.00 through the built-in RML mapping magda/geefonderneming-02.00"
+	$PSQL -c "CREATE TABLE onderneming_response (file text PRIMARY KEY, body text NOT NULL)"
+	for f in "$ONDERNEMING"/*.xml; do
+		printf '%s\t' "$(basename "$f")"
+		sed -e 's/\\/\\\\/g' -e 's/\t/\\t/g' -e 's/\r/\\r/g' "$f" | awk 'BEGIN{ORS="\\n"} {print}'
+		printf '\n'
+	done | $PSQL -c "\copy onderneming_response FROM STDIN"
+	$PSQL -P pager=off -c "
+SELECT file, t.object AS legal_name
+FROM (SELECT file, body FROM onderneming_response ORDER BY file LIMIT 5) r,
+     oslo.triples(oslo.rml_apply('magda/geefonderneming-02.00', r.body)) t
+WHERE t.predicate LIKE '%legalName'
+ORDER BY file;"
+fi

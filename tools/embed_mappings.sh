@@ -1,7 +1,8 @@
 #!/bin/sh
 # embed_mappings.sh MAPPINGS_DIR SQL...
 # Print the install script parts SQL... followed by the catalog rows for the
-# files listed in MAPPINGS_DIR/MANIFEST ("KIND IRI-OR-NAME PATH DESCRIPTION..."),
+# files listed in MAPPINGS_DIR/MANIFEST ("KIND IRI-OR-NAME PATH DESCRIPTION..."):
+# kind context -> oslo.context (by IRI), kind mapping -> oslo.mapping (RML, by name),
 # so that CREATE EXTENSION never reads a file.
 set -eu
 dir=$1
@@ -25,6 +26,13 @@ grep -v '^[[:space:]]*#' "$dir/MANIFEST" | while read -r kind iri path descripti
 			printf "INSERT INTO oslo.context (iri, document, description, builtin) VALUES ('%s', \$oslo_mapping\$" "$iri"
 			cat "$file"
 			printf "\$oslo_mapping\$, '%s', true);\n" "$(echo "$description" | sed "s/'/''/g")"
+			;;
+		mapping)
+			# an RML mapping under its name; compiled on first use, so a test must apply it.
+			# A fixed updated_at: installing and updating must give the same row.
+			printf "INSERT INTO oslo.mapping (name, kind, body, description, builtin, updated_at) VALUES ('%s', 'rml', \$oslo_mapping\$" "$iri"
+			cat "$file"
+			printf "\$oslo_mapping\$, '%s', true, 'epoch');\n" "$(echo "$description" | sed "s/'/''/g")"
 			;;
 		*)
 			echo "embed_mappings.sh: unknown kind '$kind' in MANIFEST" >&2

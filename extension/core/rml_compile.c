@@ -115,6 +115,16 @@ compile_parent_joins(compiler *c)
 	}
 }
 
+/* a named (IRI) formulation node, shared by logical sources, typed as RML-IO's XPath one */
+static bool
+rml_is_xpath_formulation_node(compiler *c, oslo_term_id form)
+{
+	oslo_term_id type = oslo_graph_object(
+	    c->g, form, oslo_graph_find_iri(c->g, OSLO_RDF_TYPE, strlen(OSLO_RDF_TYPE)));
+
+	return type && rml_is_vocab(c->g, type, "XPathReferenceFormulation");
+}
+
 static void
 compile_namespaces(compiler *c, oslo_term_id node, rml_logical_source *ls)
 {
@@ -183,7 +193,8 @@ compile_logical_source(compiler *c, oslo_term_id node, rml_logical_source *ls)
 		ls->formulation = RML_JSONPATH;
 	else if (rml_is_vocab(c->g, form, "CSV"))
 		ls->formulation = RML_CSV;
-	else if (oslo_graph_term(c->g, form)->kind == OSLO_TERM_BLANK)
+	else if (oslo_graph_term(c->g, form)->kind == OSLO_TERM_BLANK ||
+	         rml_is_xpath_formulation_node(c, form))
 	{
 		oslo_term_id type = oslo_graph_object(
 		    c->g, form, oslo_graph_find_iri(c->g, OSLO_RDF_TYPE, strlen(OSLO_RDF_TYPE)));

@@ -91,7 +91,7 @@ is_name(const char *s)
 		return false;
 	for (; *s; s++)
 		if (!((*s >= 'A' && *s <= 'Z') || (*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
-		      *s == '_' || *s == '.' || *s == ':' || *s == '-'))
+		      *s == '_' || *s == '.' || *s == ':' || *s == '-' || *s == '/'))
 			return false;
 	return true;
 }

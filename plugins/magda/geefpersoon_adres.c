@@ -1,7 +1,13 @@
 /*
  * geefpersoon_adres.c
- *	  Adressen/Hoofdverblijfplaats (a flat OSLO Adresvoorstelling plus RR
- *	  extensions) -> heeftInwonerschap / Domicilie / verblijfsadres.
+ *	  Persoon/Adressen -> heeftInwonerschap: one Inwonerschap in the Belgian
+ *	  jurisdiction (the Rijksregister's; the IM examples give it BEL even
+ *	  for a person living abroad) holding a verblijfplaats per address:
+ *	  Hoofdverblijfplaats -> Domicilie (a flat OSLO Adresvoorstelling plus RR
+ *	  extensions), VerblijfplaatsBuitenland, WettelijkeWoonplaats ->
+ *	  WettelijkVerblijf, PostadresBuitenland -> Postadres, ContactAdres ->
+ *	  Contactadres, OpgegevenAdres and the Aangifte* -> AangegevenAdres.
+ *	  Addresses abroad are free text: volledigAdres only.
  */
 #include "magda.h"
 #include "magda_xml.h"
@@ -67,51 +73,13 @@ append_part(oslo_buf *b, const char *prefix, const text *t)
 	oslo_buf_append(b, t->s, t->len);
 }
 
+/* a structured Adresvoorstelling (AdresVoorstellingUitbreidingType) */
 static void
-add_jurisdictie(oslo_graph *g, oslo_term_id inwonerschap, xmlNodePtr adres)
+structured_address(oslo_graph *g, oslo_term_id address, xmlNodePtr adres)
 {
-	oslo_term_id jurisdictie = oslo_graph_fresh_blank(g);
-	const char *iso;
-	size_t n;
-
-	oslo_graph_add(g, inwonerschap, oslo_graph_iri_cstr(g, T_JURISDICTIE_PROP), jurisdictie, 0);
-	oslo_graph_add(g, jurisdictie, oslo_graph_iri_cstr(g, OSLO_RDF_TYPE),
-	               oslo_graph_iri_cstr(g, T_JURISDICTIE), 0);
-	if (!magda_path_text(adres, "ISOCodeLand", &iso, &n))
-		return;
-	if (n != 3 || iso[0] < 'A' || iso[0] > 'Z' || iso[1] < 'A' || iso[1] > 'Z' || iso[2] < 'A' ||
-	    iso[2] > 'Z')
-		oslo_error(OSLO_ERR_DATA,
-		           "Hoofdverblijfplaats/ISOCodeLand (line %d): \"%.*s\" is not an ISO 3166 "
-		           "alpha-3 code",
-		           magda_line(magda_child(adres, "ISOCodeLand")), (int)n, iso);
-	{
-		char *country = oslo_psprintf("%s%.3s", IRI_COUNTRY_PREFIX, iso);
-
-		oslo_graph_add(g, jurisdictie, oslo_graph_iri_cstr(g, T_PLAATS),
-		               oslo_graph_iri_cstr(g, country), 0);
-		oslo_free(country); /* the graph keeps its own copy */
-	}
-}
-
-void
-magda_hoofdverblijfplaats_to_graph(oslo_graph *g, oslo_term_id person, xmlNodePtr adres)
-{
-	oslo_term_id inwonerschap = oslo_graph_fresh_blank(g);
-	oslo_term_id domicilie = oslo_graph_fresh_blank(g);
-	oslo_term_id address = oslo_graph_fresh_blank(g);
-	oslo_term_id type = oslo_graph_iri_cstr(g, OSLO_RDF_TYPE);
 	text straat, huisnummer, busnummer, postcode, gemeente, land, volledig;
 	oslo_buf b = {NULL, 0, 0};
 	bool has_straat, has_huisnummer, has_busnummer, has_postcode, has_gemeente, has_land;
-
-	oslo_graph_add(g, person, oslo_graph_iri_cstr(g, T_HEEFT_INWONERSCHAP), inwonerschap, 0);
-	oslo_graph_add(g, inwonerschap, type, oslo_graph_iri_cstr(g, T_INWONERSCHAP), 0);
-	add_jurisdictie(g, inwonerschap, adres);
-	oslo_graph_add(g, inwonerschap, oslo_graph_iri_cstr(g, T_HEEFT_VERBLIJFPLAATS), domicilie, 0);
-	oslo_graph_add(g, domicilie, type, oslo_graph_iri_cstr(g, T_DOMICILIE), 0);
-	oslo_graph_add(g, domicilie, oslo_graph_iri_cstr(g, T_VERBLIJFSADRES), address, 0);
-	oslo_graph_add(g, address, type, oslo_graph_iri_cstr(g, T_ADRESVOORSTELLING), 0);
 
 	/* the standardised name when RR has one, else the name as registered */
 	has_straat = taalstring(adres, "Straatnaam", &straat) ||
@@ -164,4 +132,84 @@ magda_hoofdverblijfplaats_to_graph(oslo_graph *g, oslo_term_id person, xmlNodePt
 		add_text(g, address, T_VOLLEDIG_ADRES, &volledig);
 	if (b.data)
 		oslo_buf_free(&b);
+}
+
+/* Teksten/Tekst* (or one Tekst) joined by spaces, as the IM examples do */
+static void
+text_address(oslo_graph *g, oslo_term_id address, xmlNodePtr adres)
+{
+	oslo_buf b;
+	xmlNodePtr first = magda_path(adres, "Teksten/Tekst");
+
+	oslo_buf_init(&b);
+	for (xmlNodePtr t = first ? first : magda_child(adres, "Tekst"); t; t = magda_next(t, "Tekst"))
+	{
+		const char *s;
+		size_t n;
+
+		if (!magda_text(t, &s, &n))
+			continue;
+		if (b.len > 0)
+			oslo_buf_putc(&b, ' ');
+		oslo_buf_append(&b, s, n);
+	}
+	if (b.len > 0)
+		magda_add_literal(g, address, T_VOLLEDIG_ADRES, b.data, b.len, NULL, "nl");
+	oslo_buf_free(&b);
+}
+
+typedef struct address_kind
+{
+	const char *element;
+	const char *class_iri;
+	bool structured;
+} address_kind;
+
+static const address_kind kinds[] = {
+    {"Hoofdverblijfplaats", T_DOMICILIE, true},
+    {"ContactAdres", T_CONTACTADRES, true},
+    {"OpgegevenAdres", T_AANGEGEVEN_ADRES, true},
+    {"VerblijfplaatsBuitenland", T_VERBLIJFPLAATS_BUITENLAND, false},
+    {"WettelijkeWoonplaats", T_WETTELIJK_VERBLIJF, false},
+    {"PostadresBuitenland", T_POSTADRES, false},
+    {"AangifteAdresBuitenland", T_AANGEGEVEN_ADRES, false},
+    {"AangifteAdreswijziging", T_AANGEGEVEN_ADRES, false},
+};
+
+void
+magda_adressen_to_graph(oslo_graph *g, oslo_term_id person, xmlNodePtr adressen)
+{
+	oslo_term_id inwonerschap = 0;
+
+	for (xmlNodePtr a = magda_first_element(adressen); a; a = a->next)
+	{
+		const address_kind *kind = NULL;
+		const char *t;
+		size_t n;
+		oslo_term_id verblijfplaats, address;
+
+		if (a->type != XML_ELEMENT_NODE)
+			continue;
+		for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && !kind; i++)
+			if (strcmp((const char *)a->name, kinds[i].element) == 0)
+				kind = &kinds[i];
+		/* history (DatumEinde) and kinds the IM has no class for stay out */
+		if (kind == NULL || magda_attr(a, "DatumEinde", &t, &n))
+			continue;
+		if (inwonerschap == 0)
+		{
+			oslo_term_id jurisdictie;
+
+			inwonerschap = magda_add_node(g, person, T_HEEFT_INWONERSCHAP, T_INWONERSCHAP);
+			jurisdictie = magda_add_node(g, inwonerschap, T_JURISDICTIE_PROP, T_JURISDICTIE);
+			magda_add_iri(g, jurisdictie, T_PLAATS, IRI_BELGIE);
+			magda_add_type(g, oslo_graph_iri_cstr(g, IRI_BELGIE), T_PLAATS_CLASS);
+		}
+		verblijfplaats = magda_add_node(g, inwonerschap, T_HEEFT_VERBLIJFPLAATS, kind->class_iri);
+		address = magda_add_node(g, verblijfplaats, T_VERBLIJFSADRES, T_ADRESVOORSTELLING);
+		if (kind->structured)
+			structured_address(g, address, a);
+		else
+			text_address(g, address, a);
+	}
 }

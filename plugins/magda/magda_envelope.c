@@ -156,8 +156,10 @@ magda_geefpersoon_repliek(xmlDocPtr doc)
 			           magda_line(repliek));
 		oslo_buf_init(&why);
 		magda_describe_uitzonderingen(level2, &why);
-		oslo_error(OSLO_ERR_DATA,
-		           "MAGDA refused the GeefPersoon request (Repliek/Uitzonderingen): %s", why.data);
+		/* DETAIL as for a level-3 FOUT (persoon_im.c): the codes and diagnoses */
+		oslo_error_detail(OSLO_ERR_DATA, why.data,
+		                  "MAGDA refused the GeefPersoon request (Repliek/Uitzonderingen): %s",
+		                  why.data);
 	}
 	return repliek;
 }

@@ -4,6 +4,7 @@
  *	  OSLO graphs to the JSON of the OSLO MAGDA-Persoon implementation model.
  */
 #include "magda.h"
+#include "magda_request.h"
 
 static void
 magda_to_graph(const oslo_data *input, const char *options_json, oslo_data *output)
@@ -22,6 +23,14 @@ static const oslo_format_def formats[] = {
      "JSON of the OSLO MAGDA-Persoon implementation model: a PersonEnvelope with one "
      "GeregistreerdPersoon",
      MAGDA_PERSOON_IM_CONTEXT},
+    {"magda-request-params", "application/json",
+     "parameters of a MAGDA request: {\"service\", \"subject\", \"context\"} "
+     "(oslo.magda_request)",
+     NULL},
+    {"magda-request", "text/xml",
+     "a MAGDA request: SOAP 1.1 envelope with the Verzoek of GeefPersoon, GeefOnderneming or "
+     "RegistreerInschrijving",
+     NULL},
 };
 
 static const char *const reads[] = {"magda", NULL};
@@ -33,6 +42,8 @@ static const oslo_transform_def transforms[] = {
      "dates) as OSLO Persoon statements"},
     {"graph", "oslo-persoon-im", OSLO_DATA_GRAPH, OSLO_DATA_BYTES, magda_write_persoon_im,
      "the graph's one GeregistreerdPersoon as a PersonEnvelope, compacted with option \"context\""},
+    {"magda-request-params", "magda-request", OSLO_DATA_BYTES, OSLO_DATA_BYTES, magda_write_request,
+     "the request envelope, every value checked against the service's WebService XSD"},
 };
 
 static const oslo_plugin_def plugin = {

@@ -21,6 +21,10 @@
 #define NS_SKOS     "http://www.w3.org/2004/02/skos/core#"
 #define NS_TIME     "http://www.w3.org/2006/time#"
 #define NS_XSD      "http://www.w3.org/2001/XMLSchema#"
+#define NS_SCHEMA   "http://schema.org/"
+#define NS_ORG      "http://www.w3.org/ns/org#"
+/* ours: IM classes and properties no OSLO vocabulary or context names */
+#define NS_IM "urn:oslo-interop:magda-persoon-im:"
 
 /* oslo/persoon/context/persoon-basis.jsonld and oslo/persoon/voc/persoon.ttl */
 #define T_GEREGISTREERD_PERSOON NS_PERSOON "GeregistreerdPersoon"
@@ -38,7 +42,9 @@
 #define T_JURISDICTIE_PROP NS_PERSOON "Inwonerschap.binnenJurisdictie"
 #define T_JURISDICTIE      NS_DCTERMS "Jurisdiction"
 /* persoon-basis term "Jurisdictie.plaats" */
-#define T_PLAATS               NS_GENERIEK "plaats"
+#define T_PLAATS NS_GENERIEK "plaats"
+/* persoon-basis "Plaats" */
+#define T_PLAATS_CLASS         NS_DCTERMS "Location"
 #define T_HEEFT_VERBLIJFPLAATS NS_PERSOON "heeftVerblijfplaats"
 #define T_DOMICILIE            NS_PERSOON "Domicilie"
 #define T_VERBLIJFSADRES       NS_PERSOON "verblijfsadres"
@@ -80,7 +86,62 @@
 #define T_MODIFICATIEDATUM NS_DCTERMS "modified"
 #define T_BRON             NS_DCTERMS "source"
 
-#define T_XSD_DATE NS_XSD "date"
+#define T_XSD_DATE     NS_XSD "date"
+#define T_XSD_DATETIME NS_XSD "dateTime"
+
+/* persoon-basis: Overlijden, BurgerlijkeStaat, Persoonsrelatie and its kinds, Gezin */
+#define T_HEEFT_OVERLIJDEN        NS_PERSOON "heeftOverlijden"
+#define T_OVERLIJDEN              NS_PERSOON "Overlijden"
+#define T_HEEFT_BURGERLIJKE_STAAT NS_PERSOON "heeftBurgerlijkeStaat"
+#define T_BURGERLIJKE_STAAT       NS_PERSOON "BurgerlijkeStaat"
+/* persoon-basis term "type"; the IM's AdministratiefBeheerder.type and
+ * Uitzondering.type share the JSON term, so they share the IRI (our choice) */
+#define T_TYPE NS_PERSOON "type"
+/* persoon-basis term "heeftRelatieMet" */
+#define T_HEEFT_PERSOONSRELATIE NS_PERSOON "heeftPersoonsrelatie"
+/* persoon-basis term "Persoonsrelatie.heeftRelatieMet" */
+#define T_MET_PERSOON          NS_PERSOON "isRelatieMet"
+#define T_AFSTAMMING           NS_PERSOON "Afstamming"
+#define T_AFSTAMMINGSTYPE      NS_PERSOON "afstammingsType"
+#define T_DATUM_VAN_AFSTAMMING NS_PERSOON "datumVanAfstamming"
+#define T_GEZINSRELATIE        NS_PERSOON "Gezinsrelatie"
+#define T_GEZINSRELATIETYPE    NS_PERSOON "gezinsrelatietype"
+#define T_HUWELIJK             NS_PERSOON "Huwelijk"
+#define T_SAMENWONEN           NS_PERSOON "Samenwonen"
+#define T_GEZIN                NS_PERSOON "Gezin"
+#define T_IS_LID_VAN           NS_PERSOON "isLidVan"
+#define T_PERSOON              "http://www.w3.org/ns/person#Person"
+/* persoon-basis term "contactinfo" (schema.org) */
+#define T_CONTACTINFO_PROP NS_SCHEMA "contactPoint"
+#define T_CONTACTINFO      NS_SCHEMA "ContactPoint"
+#define T_TELEFOON         NS_SCHEMA "telephone"
+#define T_EMAIL            NS_SCHEMA "email"
+#define T_ORGANISATIE      NS_ORG "Organization"
+/* OSLO's usual IRI for a voorkeursnaam */
+#define T_VOORKEURSNAAM NS_SKOS "prefLabel"
+
+/* ours (NS_IM): IM classes and properties without an OSLO IRI in /work/shared */
+#define T_GEZINSHOOFD               NS_IM "gezinshoofd"
+#define T_WOONVORM                  NS_IM "woonvorm"
+#define T_REGISTRATIEDETAIL         NS_IM "registratiedetail"
+#define T_REGISTRATIE_CLASS         NS_IM "Registratie"
+#define T_DOSSIERSTATUS             NS_IM "dossierstatus"
+#define T_REFERENTIEDOSSIER         NS_IM "referentiedossier"
+#define T_BEHEERDER                 NS_IM "beheerder"
+#define T_ADMINISTRATIEF_BEHEERDER  NS_IM "AdministratiefBeheerder"
+#define T_VERBLIJFPLAATS_BUITENLAND NS_IM "VerblijfplaatsBuitenland"
+#define T_WETTELIJK_VERBLIJF        NS_IM "WettelijkVerblijf"
+#define T_POSTADRES                 NS_IM "Postadres"
+#define T_CONTACTADRES              NS_IM "Contactadres"
+#define T_AANGEGEVEN_ADRES          NS_IM "AangegevenAdres"
+#define T_UITZONDERING              NS_IM "Uitzondering"
+#define T_OORSPRONG                 NS_IM "oorsprong"
+#define T_DIAGNOSE                  NS_IM "diagnose"
+#define T_OMSTANDIGHEID             NS_IM "omstandigheid"
+#define T_ANNOTATIE_PROP            NS_IM "annotatie"
+#define T_ANNOTATIE                 NS_IM "Annotatie"
+#define T_ANNOTATIE_NAAM            NS_IM "naam"
+#define T_ANNOTATIE_WAARDE          NS_IM "waarde"
 
 /*
  * Code lists and authorities, as the IM datavoorbeelden write them:
@@ -89,9 +150,26 @@
  * example-00040527291 and three more pairs, Bron="KSZ" in the pair
  * example-00061547618), and the EU country authority table for ISOCodeLand.
  */
-#define IRI_GESLACHT_PREFIX "https://data.vlaanderen.be/id/concept/IT000/Geslacht/"
-#define IRI_BRON_RR         "https://data.vlaanderen.be/id/organisatie/OVO027248"
-#define IRI_BRON_KSZ        "https://data.vlaanderen.be/id/organisatie/OVO008218"
-#define IRI_COUNTRY_PREFIX  "http://publications.europa.eu/resource/authority/country/"
+#define IRI_CONCEPT         "https://data.vlaanderen.be/id/concept/"
+#define IRI_GESLACHT_PREFIX IRI_CONCEPT "IT000/Geslacht/"
+/* codelijsten/<list>.csv (their unversioned concepts, as the examples use) */
+#define CL_DOSSIERSTATUS       IRI_CONCEPT "IT001/Dossierstatus/"
+#define CL_BEHEERDERTYPE       IRI_CONCEPT "IT001/AdministratiefBeheerdertype/"
+#define CL_BURGERLIJKE_STAAT   IRI_CONCEPT "IT120/BurgerlijkeStaattype/"
+#define CL_AFSTAMMING_STIJGEND IRI_CONCEPT "IT110/Afstammingstype/"
+#define CL_AFSTAMMING_DALEND   IRI_CONCEPT "IT114/Afstammingstype/"
+#define CL_GEZINSRELATIE       IRI_CONCEPT "IT141/Gezinsrelatietype/"
+#define CL_WOONVORM            IRI_CONCEPT "IT141/Woonvorm/"
+#define CL_UITZONDERING        IRI_CONCEPT "MAGDA/Uitzondering/"
+#define CL_OMSTANDIGHEID       IRI_CONCEPT "MAGDA/Omstandigheid/"
+/* not in codelijsten/: as datavoorbeelden/example-35060735122.json writes them */
+#define CL_UITZONDERING_TYPE      IRI_CONCEPT "MAGDA/UitzonderingType/"
+#define CL_UITZONDERING_OORSPRONG IRI_CONCEPT "MAGDA/UitzonderingOorsprong/"
+/* MAGDA-Uitzonderingen.csv 99983 "Onbekende broncode": "Te mappen op onbekende code" */
+#define UITZONDERING_ONBEKENDE_BRONCODE "99983"
+#define IRI_BELGIE                      "http://publications.europa.eu/resource/authority/country/BEL"
+#define IRI_BRON_RR                     "https://data.vlaanderen.be/id/organisatie/OVO027248"
+#define IRI_BRON_KSZ                    "https://data.vlaanderen.be/id/organisatie/OVO008218"
+#define IRI_COUNTRY_PREFIX              "http://publications.europa.eu/resource/authority/country/"
 
 #endif /* MAGDA_OSLO_TERMS_H */

@@ -1,5 +1,8 @@
 -- Bad input: an ERROR with a specific SQLSTATE and a message that points at the problem
+-- quiet whether or not an earlier test of the run created it
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS oslo_interop;
+RESET client_min_messages;
 CREATE FUNCTION pg_temp.error_of(query text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	detail text;

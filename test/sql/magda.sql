@@ -1,6 +1,9 @@
 -- MAGDA GeefPersoon 02.02 to OSLO, on fixtures written for this test
 -- (fictitious person; INSZ with month 61-72 as MAGDA's test numbers use).
+-- quiet whether or not an earlier test of the run created it
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS oslo_interop;
+RESET client_min_messages;
 CREATE FUNCTION pg_temp.error_of(query text) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
 	detail text;
@@ -68,6 +71,47 @@ INSERT INTO fixture VALUES ('envelope', $x$<?xml version="1.0" encoding="UTF-8"?
 <!DOCTYPE GeefPersoonResponse [<!ENTITY secret SYSTEM "file:///etc/passwd">]>
 <GeefPersoonResponse xmlns="http://magda.vlaanderen.be/persoon/soap/geefpersoon/v02_02"><Repliek xmlns=""><Context><Naam>GeefPersoon</Naam><Versie>02.02.0000</Versie></Context><Antwoorden><Antwoord><Referte>q-4</Referte><Inhoud><Persoon><INSZ>70620099911</INSZ><Naam><Achternamen><Achternaam>X&secret;</Achternaam></Achternamen></Naam></Persoon></Inhoud></Antwoord></Antwoorden></Repliek></GeefPersoonResponse>$x$);
 
+-- the blocks beyond naam and adres: overlijden with an incomplete date,
+-- statussen, a beheerder abroad, the partner (huwelijk), parents and a child,
+-- gezinsleden, the head of the household, a wettelijke samenwoning, an
+-- address abroad; and level-3 Uitzonderingen that travel with the person
+INSERT INTO fixture VALUES ('family', $x$<GeefPersoonResponse xmlns="http://magda.vlaanderen.be/persoon/soap/geefpersoon/v02_02"><Repliek xmlns=""><Context><Naam>GeefPersoon</Naam><Versie>02.02.0000</Versie></Context><Antwoorden><Antwoord><Referte>q-5</Referte>
+<Inhoud><Persoon Bron="RR" DatumCreatie="1970-01-05" DatumModificatie="2020-06-30">
+  <INSZ>70610512345</INSZ>
+  <Naam><Achternamen><Achternaam>Maes</Achternaam></Achternamen><Voornamen><Voornaam>Luc</Voornaam></Voornamen></Naam>
+  <Geslacht><Code>1</Code></Geslacht>
+  <Statussen><Status DatumBegin="2020-06-30"><Code>99990</Code><Omschrijving>overleden</Omschrijving></Status></Statussen>
+  <Beheerder DatumBegin="2001-01-01"><Plaats><Land><NISCode>111</NISCode><ISOCode>FRA</ISOCode><Naam>FRANKRIJK</Naam></Land></Plaats></Beheerder>
+  <Geboorte><Datum>1970-01-05</Datum></Geboorte>
+  <Overlijden><Datum>2020-06-00</Datum></Overlijden>
+  <BurgerlijkeStaten>
+    <BurgerlijkeStaat DatumBegin="1990-01-01" DatumEinde="1995-01-01"><Code>10</Code></BurgerlijkeStaat>
+    <BurgerlijkeStaat DatumBegin="1995-01-01"><Code>20</Code><Partner><INSZ>72620212345</INSZ><Naam><Achternamen><Achternaam>Claes</Achternaam></Achternamen><Voornamen><Voornaam>Ann</Voornaam></Voornamen></Naam><Geslacht><Code>2</Code></Geslacht></Partner></BurgerlijkeStaat>
+  </BurgerlijkeStaten>
+  <Adressen>
+    <VerblijfplaatsBuitenland DatumBegin="2001-01-01"><Land><ISOCode>FRA</ISOCode></Land><Teksten><Tekst>1 rue Haute</Tekst><Tekst>75001 PARIS</Tekst></Teksten></VerblijfplaatsBuitenland>
+    <PostadresBuitenland DatumBegin="1999-01-01" DatumEinde="2001-01-01"><Teksten><Tekst>history</Tekst></Teksten></PostadresBuitenland>
+  </Adressen>
+  <Afstammingen><Afstamming DatumBegin="1970-01-05"><Type><Code>00</Code></Type><Ouders>
+    <Ouder><INSZ>00000199900</INSZ><Naam><Achternamen><Achternaam>Maes</Achternaam></Achternamen><Voornamen><Voornaam>Jan</Voornaam></Voornamen></Naam><Geslacht><Code>1</Code></Geslacht></Ouder>
+  </Ouders></Afstamming></Afstammingen>
+  <AfstammingenDalendeLijn><AfstammingDalendeLijn DatumBegin="1998-03-04"><Type><Code>10</Code></Type><Kind><INSZ>98630412345</INSZ><Naam><Achternamen><Achternaam>Maes</Achternaam></Achternamen><Voornamen><Voornaam>Eva</Voornaam></Voornamen></Naam><Geslacht><Code>2</Code></Geslacht></Kind></AfstammingDalendeLijn></AfstammingenDalendeLijn>
+  <Referentiepersoon DatumBegin="1995-01-01"><INSZ>72620212345</INSZ><Naam><Achternamen><Achternaam>Claes</Achternaam></Achternamen><Voornamen><Voornaam>Ann</Voornaam></Voornamen></Naam><Geslacht><Code>2</Code></Geslacht><Positie><Code>02</Code></Positie><Woonvorm><Code>00</Code></Woonvorm></Referentiepersoon>
+  <Gezinsleden>
+    <Gezinslid DatumBegin="1998-03-04"><INSZ>98630412345</INSZ><Naam><Achternamen><Achternaam>Maes</Achternaam></Achternamen><Voornamen><Voornaam>Eva</Voornaam></Voornamen></Naam><Geslacht><Code>2</Code></Geslacht><Positie><Code>03</Code></Positie></Gezinslid>
+    <Gezinslid DatumBegin="1990-01-01" DatumEinde="1995-01-01"><Positie><Code>01</Code></Positie></Gezinslid>
+  </Gezinsleden>
+  <WettelijkeSamenwoning DatumBegin="1993-01-01"><Partner><INSZ>72620212345</INSZ><Naam><Achternamen><Achternaam>Claes</Achternaam></Achternamen></Naam></Partner><Beeindiging><Reden><Code>01</Code></Reden></Beeindiging></WettelijkeSamenwoning>
+</Persoon></Inhoud>
+<Uitzonderingen>
+  <Uitzondering><Identificatie>30004</Identificatie><Oorsprong>MAGDA</Oorsprong><Type>WAARSCHUWING</Type><Tijdstip><Datum>2026-11-29</Datum><Tijd>10:00:01.000</Tijd></Tijdstip><Diagnose>Persoon heeft een nieuw INSZ verkregen</Diagnose><Omstandigheid>100</Omstandigheid><Annotaties><Annotatie><Naam>Oud INSZ</Naam><Waarde>70610512345</Waarde></Annotatie></Annotaties></Uitzondering>
+  <Uitzondering><Identificatie>30042</Identificatie><Oorsprong>MAGDA</Oorsprong><Type>INFORMATIE</Type><Diagnose>Meerdere voorkomens</Diagnose></Uitzondering>
+</Uitzonderingen></Antwoord></Antwoorden></Repliek></GeefPersoonResponse>$x$),
+-- a code that cannot be a concept: the list's UITZONDERING, and a warning
+('placeholder_code', $x$<GeefPersoonResponse xmlns="http://magda.vlaanderen.be/persoon/soap/geefpersoon/v02_02"><Repliek xmlns=""><Context><Naam>GeefPersoon</Naam><Versie>02.02.0000</Versie></Context><Antwoorden><Antwoord><Referte>q-6</Referte><Inhoud><Persoon><INSZ>80650112345</INSZ><Geslacht><Code>?</Code></Geslacht><BurgerlijkeStaten><BurgerlijkeStaat><Code>A 3</Code></BurgerlijkeStaat></BurgerlijkeStaten></Persoon></Inhoud></Antwoord></Antwoorden></Repliek></GeefPersoonResponse>$x$),
+-- a FOUT next to a Persoon
+('fout_with_person', $x$<GeefPersoonResponse xmlns="http://magda.vlaanderen.be/persoon/soap/geefpersoon/v02_02"><Repliek xmlns=""><Context><Naam>GeefPersoon</Naam><Versie>02.02.0000</Versie></Context><Antwoorden><Antwoord><Referte>q-7</Referte><Inhoud><Persoon><INSZ>80650112345</INSZ></Persoon></Inhoud><Uitzonderingen><Uitzondering><Identificatie>60009</Identificatie><Oorsprong>KSZ</Oorsprong><Type>FOUT</Type><Diagnose>Er heeft zich een technisch probleem voorgedaan</Diagnose></Uitzondering></Uitzonderingen></Antwoord></Antwoorden></Repliek></GeefPersoonResponse>$x$);
+
 -- the PersonEnvelope of the implementation model
 SELECT jsonb_pretty(oslo.magda_to_oslo(body::xml)) FROM fixture WHERE name = 'envelope';
 
@@ -91,8 +135,10 @@ FROM fixture WHERE name = 'envelope';
 SELECT oslo.transform(body, 'magda', 'oslo-persoon-im')::jsonb = oslo.magda_to_oslo(body::xml) AS same
 FROM fixture WHERE name = 'envelope';
 
--- an answer without a person is an empty graph (and a notice), not an error
-SELECT oslo.triple_count(oslo.magda_to_graph(body::xml)) FROM fixture WHERE name = 'not_found';
+-- an answer without a person ("not found", a FOUT) is a graph with only its
+-- Uitzondering (and a notice); magda_to_oslo raises, as the IM's API
+-- answers 404 with a Problemdetail: DETAIL carries the MAGDA code
+SELECT oslo.to_ntriples(oslo.magda_to_graph(body::xml)) FROM fixture WHERE name = 'not_found';
 
 -- refusals and other services: specific errors
 SELECT name, pg_temp.error_of(format('SELECT oslo.magda_to_graph(%L::xml)', body))
@@ -104,6 +150,31 @@ SELECT pg_temp.error_of($q$SELECT oslo.magda_to_graph('<a>
 <b></a>'::text)$q$);
 SELECT pg_temp.error_of($q$SELECT oslo.transform('<GeefPersoonResponse><Repliek>', 'magda', 'ntriples')$q$);
 SELECT pg_temp.error_of($q$SELECT oslo.magda_to_oslo(body::xml) FROM fixture WHERE name = 'not_found'$q$);
+SELECT pg_temp.error_of($q$SELECT oslo.magda_to_oslo(body::xml) FROM fixture WHERE name = 'fout_with_person'$q$);
+
+-- every block of the implementation model; WAARSCHUWING and INFORMATIE in warning[]
+SELECT jsonb_pretty(oslo.magda_to_oslo(body::xml)) FROM fixture WHERE name = 'family';
+-- placeholders become the list's UITZONDERING concept, with a 99983 warning
+SELECT jsonb_pretty(oslo.magda_to_oslo(body::xml)) FROM fixture WHERE name = 'placeholder_code';
+
+-- with the code list loaded in oslo.codelist: a code it lacks becomes its
+-- UITZONDERING concept, with the 99983 warning naming the code
+BEGIN;
+SELECT oslo.codelist_load($ttl$
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+<https://data.vlaanderen.be/id/concept/IT000/Geslacht/1> a skos:Concept ; skos:notation "1" ;
+  skos:inScheme <https://data.vlaanderen.be/id/conceptscheme/IT000/Geslacht> .
+<https://data.vlaanderen.be/id/concept/IT000/Geslacht/UITZONDERING> a skos:Concept ; skos:notation "UITZONDERING" ;
+  skos:inScheme <https://data.vlaanderen.be/id/conceptscheme/IT000/Geslacht> .
+$ttl$);
+SELECT d #> '{data,geslacht}' AS geslacht, d #> '{warning,0,diagnose}' AS diagnose
+FROM fixture, oslo.magda_to_oslo(body::xml) AS d WHERE name = 'envelope';
+ROLLBACK;
+
+-- the Uitzonderingen as rows, at MAGDA's levels
+SELECT f.name, e.* FROM fixture f, oslo.magda_exceptions(f.body::xml) e
+WHERE f.name IN ('not_found', 'refused', 'fault', 'family', 'envelope') ORDER BY f.name, e.level, e.code;
+SELECT * FROM oslo.magda_exceptions('<Envelope xmlns="http://www.w3.org/2003/05/soap-envelope"><Body><Fault><Code><Value>Receiver</Value></Code><Reason><Text>overbelast</Text></Reason></Fault></Body></Envelope>');
 
 -- an external entity is never read: it expands to nothing
 SELECT oslo.magda_to_oslo(body::xml) #> '{data,achternaam}' AS achternaam FROM fixture WHERE name = 'xxe';
