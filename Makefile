@@ -14,13 +14,17 @@ OBJS       = $(CORE_SRCS:.c=.o) $(PG_SRCS:.c=.o)
 # (the database never reads files). Older releases' install scripts are frozen
 # in sql/ and installed with the upgrade scripts, so ALTER EXTENSION UPDATE works.
 SQL_PARTS  = $(sort $(wildcard sql/parts/*.sql))
-DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql
-DATA       = $(filter-out sql/$(EXTENSION)--$(EXTVERSION).sql,$(wildcard sql/$(EXTENSION)--*.sql))
+# The upgrade script from the previous release is generated too: a prelude
+# for the objects that release has, then the parts (tools/make_upgrade.sh).
+PREVIOUS_VERSION = 0.1.0
+UPGRADE_SCRIPT = sql/$(EXTENSION)--$(PREVIOUS_VERSION)--$(EXTVERSION).sql
+DATA_built = sql/$(EXTENSION)--$(EXTVERSION).sql $(UPGRADE_SCRIPT)
+DATA       = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 
 # Public headers for third-party plugins, installed beside the server headers
 # in $(includedir_server)/extension/oslo_interop/.
 HEADERS_oslo_interop = extension/core/oslo_core.h extension/core/rdf_graph.h \
-	extension/core/rdf_syntax.h extension/core/jsonld_writer.h \
+	extension/core/rdf_syntax.h extension/core/jsonld_writer.h extension/core/jsonld.h \
 	extension/core/oslo_plugin.h extension/core/oslo_plugin.mk
 
 DEPS_CFLAGS := $(shell xml2-config --cflags 2>/dev/null) $(shell pkg-config --cflags serd-0 json-c icu-uc icu-i18n 2>/dev/null)
@@ -34,7 +38,7 @@ TESTS        = $(sort $(wildcard test/sql/*.sql))
 REGRESS      = $(patsubst test/sql/%.sql,%,$(TESTS))
 REGRESS_OPTS = --inputdir=test --outputdir=build/regress
 
-EXTRA_CLEAN = build sql/$(EXTENSION)--$(EXTVERSION).sql
+EXTRA_CLEAN = build $(DATA_built)
 
 # Prefer PostgreSQL 15 when several versions are installed.
 PG_CONFIG ?= $(firstword $(wildcard /usr/lib/postgresql/15/bin/pg_config) pg_config)
@@ -56,6 +60,9 @@ $(OBJS): $(wildcard extension/core/*.h extension/pg/*.h)
 
 sql/$(EXTENSION)--$(EXTVERSION).sql: sql/$(EXTENSION).sql $(SQL_PARTS) $(sort $(wildcard mappings/*/*)) tools/embed_mappings.sh
 	sh tools/embed_mappings.sh mappings sql/$(EXTENSION).sql $(SQL_PARTS) > $@.tmp && mv $@.tmp $@
+
+$(UPGRADE_SCRIPT): sql/upgrade/$(PREVIOUS_VERSION)--$(EXTVERSION).sql $(SQL_PARTS) $(sort $(wildcard mappings/*/*)) tools/make_upgrade.sh tools/embed_mappings.sh
+	sh tools/make_upgrade.sh mappings $< $(SQL_PARTS) > $@.tmp && mv $@.tmp $@
 
 include standalone.mk
 include project.mk

@@ -157,22 +157,6 @@ CREATE FUNCTION oslo.shapes_check(oslo.graph) RETURNS integer
 	AS 'MODULE_PATHNAME', 'oslo_shapes_check' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION oslo.shapes_check(oslo.graph) IS 'Compile a SHACL shapes graph; returns its shape count or raises naming the malformed shape';
 
-CREATE FUNCTION oslo.profile_load(name text, shapes text, format text DEFAULT 'turtle', description text DEFAULT NULL)
-	RETURNS integer LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-#variable_conflict use_column
-DECLARE
-	g oslo.graph := oslo.graph_from(profile_load.shapes, profile_load.format);
-	n integer := oslo.shapes_check(g);
-BEGIN
-	INSERT INTO oslo.profile AS p (name, shapes, description)
-	VALUES (profile_load.name, g, profile_load.description)
-	ON CONFLICT (name) DO UPDATE
-		SET shapes = EXCLUDED.shapes, description = coalesce(EXCLUDED.description, p.description),
-		    updated_at = now();
-	RETURN n;
-END $$;
-COMMENT ON FUNCTION oslo.profile_load(text, text, text, text) IS 'Create or replace a SHACL profile from shapes text; returns the shape count';
-REVOKE ALL ON FUNCTION oslo.profile_load(text, text, text, text) FROM PUBLIC;
 
 CREATE FUNCTION oslo.profile_add_background(name text, data text, format text DEFAULT 'turtle')
 	RETURNS bigint LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
@@ -214,7 +198,7 @@ COMMENT ON FUNCTION oslo.validation_report(oslo.graph, text) IS 'The W3C sh:Vali
 -- Mappings as data: RML (RML-Core, Turtle) by name. Users add their own with
 -- oslo.mapping_register; each backend compiles a mapping once.
 CREATE TABLE oslo.mapping (
-	name text PRIMARY KEY CHECK (name ~ '^[A-Za-z0-9][A-Za-z0-9_.:-]*$'),
+	name text PRIMARY KEY CHECK (name ~ '^[A-Za-z0-9][A-Za-z0-9_.:/-]*$'),
 	kind text NOT NULL DEFAULT 'rml' CHECK (kind IN ('rml')),
 	body text NOT NULL,
 	description text,
@@ -232,21 +216,6 @@ CREATE FUNCTION oslo.rml_check(body text) RETURNS integer
 	AS 'MODULE_PATHNAME', 'oslo_rml_check' LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION oslo.rml_check(text) IS 'Compile an RML mapping; returns its number of triples maps or raises naming the problem';
 
-CREATE FUNCTION oslo.mapping_register(name text, body text, description text DEFAULT NULL)
-	RETURNS integer LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-#variable_conflict use_column
-DECLARE
-	n integer := oslo.rml_check(mapping_register.body);
-BEGIN
-	INSERT INTO oslo.mapping AS m (name, kind, body, description)
-	VALUES (mapping_register.name, 'rml', mapping_register.body, mapping_register.description)
-	ON CONFLICT (name) DO UPDATE
-		SET body = EXCLUDED.body, description = coalesce(EXCLUDED.description, m.description),
-		    updated_at = now();
-	RETURN n;
-END $$;
-COMMENT ON FUNCTION oslo.mapping_register(text, text, text) IS 'Create or replace an RML mapping; returns its number of triples maps';
-REVOKE ALL ON FUNCTION oslo.mapping_register(text, text, text) FROM PUBLIC;
 
 -- STABLE: a registered mapping can change between statements.
 CREATE FUNCTION oslo.rml_apply(mapping text, source text) RETURNS oslo.graph
@@ -262,9 +231,8 @@ BEGIN
 	END IF;
 END $$;
 GRANT INSERT, UPDATE, DELETE ON oslo.context, oslo.profile, oslo.mapping TO oslo_admin;
-GRANT EXECUTE ON FUNCTION oslo.profile_load(text, text, text, text),
-	oslo.profile_add_background(text, text, text),
-	oslo.mapping_register(text, text, text) TO oslo_admin;
+GRANT EXECUTE ON FUNCTION oslo.profile_add_background(text, text, text) TO oslo_admin;
+-- profile_load, mapping_register and context_register: sql/parts/05_catalog_register.sql
 
 -- The JSON-LD 1.1 API. STABLE, not IMMUTABLE: remote contexts (a string
 -- @context, @import, a string expandContext) are read from oslo.context,
@@ -286,21 +254,3 @@ CREATE FUNCTION oslo.graph_from_jsonld(doc jsonb) RETURNS oslo.graph
 COMMENT ON FUNCTION oslo.graph_from_jsonld(jsonb) IS 'JSON-LD 1.1 toRdf with default options (also the jsonb -> oslo.graph cast)';
 CREATE CAST (jsonb AS oslo.graph) WITH FUNCTION oslo.graph_from_jsonld(jsonb);
 
--- Registering a context: it must process without error first.
-CREATE FUNCTION oslo.context_register(iri text, document jsonb, description text DEFAULT NULL)
-	RETURNS void LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
-#variable_conflict use_column
-BEGIN
-	IF jsonb_typeof(context_register.document) <> 'object' OR NOT context_register.document ? '@context' THEN
-		RAISE EXCEPTION 'a context document is a JSON object with "@context"'
-			USING ERRCODE = 'invalid_parameter_value';
-	END IF;
-	PERFORM oslo.jsonld_expand(jsonb_build_object('@context', context_register.document -> '@context'));
-	INSERT INTO oslo.context AS c (iri, document, description)
-	VALUES (context_register.iri, context_register.document, context_register.description)
-	ON CONFLICT (iri) DO UPDATE
-		SET document = EXCLUDED.document, description = coalesce(EXCLUDED.description, c.description);
-END $$;
-COMMENT ON FUNCTION oslo.context_register(text, jsonb, text) IS 'Register (or replace) a JSON-LD context document under its IRI, after processing it';
-REVOKE ALL ON FUNCTION oslo.context_register(text, jsonb, text) FROM PUBLIC;
-GRANT EXECUTE ON FUNCTION oslo.context_register(text, jsonb, text) TO oslo_admin;
