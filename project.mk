@@ -29,4 +29,5 @@ bench: deps
 	PG_CONFIG=$(PG_CONFIG) sh bench/run.sh
 	sh bench/shacl.sh
 	sh bench/jsonld.sh
+	PG_CONFIG=$(PG_CONFIG) sh bench/federation.sh
 	PG_CONFIG=$(PG_CONFIG) sh bench/soak.sh

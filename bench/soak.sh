@@ -1,6 +1,6 @@
 #!/bin/sh
-# bench/soak.sh: a load soak. pgbench runs transform, validate and lookup
-# scripts (bench/soak/*.sql) over 8 clients for SOAK_SECONDS (default 120)
+# bench/soak.sh: a load soak. pgbench runs transform, validate, lookup and
+# map scripts (bench/soak/*.sql) over 8 clients for SOAK_SECONDS (default 120)
 # against a throwaway cluster, while the private memory (RssAnon) of every
 # pgbench backend is sampled. Reports throughput, failed transactions and
 # each backend's memory curve; exits non-zero on any error or a backend whose
@@ -43,11 +43,23 @@ EXCEPTION WHEN others THEN
 	RETURN false;
 END $$;
 DELETE FROM soak_response WHERE NOT pg_temp.transforms(body);
--- renumber so that random(1, ndocs) always hits a row
-CREATE TABLE soak_tmp AS SELECT row_number() OVER (ORDER BY id)::int AS id, body FROM soak_response;
+-- one response per INSZ, numbered so that random(1, ndocs) always hits a row
+CREATE TABLE soak_tmp AS
+SELECT row_number() OVER (ORDER BY insz)::int AS id, insz, body
+FROM (SELECT DISTINCT ON (insz) insz, body
+      FROM (SELECT (xpath('//*[local-name()="Persoon"]/*[local-name()="INSZ"]/text()', body::xml))[1]::text AS insz, body
+            FROM soak_response) r
+      WHERE insz IS NOT NULL ORDER BY insz, length(body)) one;
 DROP TABLE soak_response;
 ALTER TABLE soak_tmp RENAME TO soak_response;
 ALTER TABLE soak_response ADD PRIMARY KEY (id);
+CREATE UNIQUE INDEX ON soak_response (insz);
+-- the responses as the authentic source of concept persoon (a local entity)
+SELECT oslo.entity_register('soak-register', local => true);
+SELECT oslo.publish('persoon', 'soak_response', 'insz', 'magda', document_column => 'body');
+DO $$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'soak_app') THEN CREATE ROLE soak_app; END IF; END $$;
+SELECT oslo.authorize('soak_app', 'persoon', 'soak-purpose');
+SELECT oslo.register('soak_app', array_agg(insz), 'soak-purpose') FROM soak_response;
 SELECT oslo.profile_load('soak-persoon', $ttl$
 @prefix sh: <http://www.w3.org/ns/shacl#> .
 @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -88,7 +100,7 @@ sampler_pid=$!
 
 status=0
 "$BIN/pgbench" -n -c "$CLIENTS" -j 2 -T "$SECONDS_TOTAL" -D ndocs="$ndocs" \
-	-f bench/soak/transform.sql@5 -f bench/soak/validate.sql@3 -f bench/soak/lookup.sql@2 \
+	-f bench/soak/transform.sql@4 -f bench/soak/validate.sql@3 -f bench/soak/lookup.sql@2 -f bench/soak/map.sql@1 \
 	--failures-detailed oslo_soak >"$work/pgbench.out" 2>"$work/pgbench.err" || status=$?
 touch "$work/done"
 wait "$sampler_pid" || true

@@ -1,9 +1,6 @@
--- the local half of a lookup: JSON-LD in, RDF through a registered RML
--- mapping, compacted JSON-LD out (federated lookups over postgres_fdw are
--- not built yet; this script will call oslo.lookup when they are)
-\set id random(1, 500)
-SELECT oslo.jsonld_compact(
-         oslo.jsonld_expand(jsonb_build_object('@context', jsonb_build_object('@vocab', 'https://example.org/ns#'),
-                                               '@id', 'https://example.org/p/' || :id, 'naam', 'persoon ' || :id)),
-         '{"@vocab": "https://example.org/ns#"}'),
-       oslo.triple_count(oslo.rml_apply('soak-people', format('{"people": [{"id": %s, "name": "n%s"}]}', :id, :id)));
+-- an only-once lookup at the authentic source (bench/soak.sh publishes the
+-- MAGDA responses as concept persoon of a local entity): purpose binding,
+-- repertorium check, transform at the source, consultation log rows
+\set id random(1, :ndocs)
+SELECT length(oslo.lookup('persoon', insz, 'soak-purpose')::text)
+FROM soak_response WHERE id = :id;
