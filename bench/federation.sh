@@ -6,7 +6,7 @@
 # raw rows with the same transform applied at the consumer. Counts the
 # statements each source executed (pg_stat_statements) and prints the time
 # ratio. Three throwaway clusters on Unix sockets; one run, best of ROUNDS.
-# Not part of make bench (yet): run it as  sh bench/federation.sh
+# make bench runs it; alone:  sh bench/federation.sh
 set -eu
 PG_CONFIG=${PG_CONFIG:-pg_config}
 BIN=$($PG_CONFIG --bindir)
