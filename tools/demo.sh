@@ -102,3 +102,92 @@ FROM (SELECT file, body FROM onderneming_response ORDER BY file LIMIT 5) r,
 WHERE t.predicate LIKE '%legalName'
 ORDER BY file;"
 fi
+
+# ---- federation: a municipality looks up persons and companies at their
+# authentic sources over postgres_fdw (docs/federation.md). Three databases
+# of the demo cluster stand for three entities' databases.
+if [ -d "$ONDERNEMING" ] && [ "$($PSQL -At -c "SELECT count(*) FROM pg_available_extensions WHERE name IN ('postgres_fdw', 'dblink')")" = 2 ]; then
+	BASE_PSQL="$($PG_CONFIG --bindir)/psql -X -q -v ON_ERROR_STOP=1"
+	for db in demo_rijksregister demo_kbo demo_gent; do
+		$BASE_PSQL -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" postgres
+	done
+	$BASE_PSQL -c "DO \$\$ BEGIN IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'demo_gemeente_gent') THEN CREATE ROLE demo_gemeente_gent LOGIN; END IF;
+	                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'demo_bouwloket') THEN CREATE ROLE demo_bouwloket LOGIN; END IF;
+	                IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'demo_burgerprofiel') THEN CREATE ROLE demo_burgerprofiel LOGIN; END IF; END \$\$" postgres
+
+	echo "== the person registry publishes its GeefPersoon responses as OSLO persons (the transform runs at the source)"
+	$BASE_PSQL -d demo_rijksregister >/dev/null <<'SQL'
+SET client_min_messages = warning;
+CREATE EXTENSION oslo_interop;
+CREATE TABLE geefpersoon (insz text PRIMARY KEY, response text NOT NULL);
+SQL
+	# COPY out of the demo database and into the registry's: the client moves the rows
+	$PSQL -c "\copy (SELECT DISTINCT ON (insz) insz, body FROM (SELECT (xpath('//*[local-name()=\"Persoon\"]/*[local-name()=\"INSZ\"]/text()', body))[1]::text AS insz, body::text FROM magda_response) r WHERE insz IS NOT NULL ORDER BY insz, length(body)) TO STDOUT" |
+		$BASE_PSQL -d demo_rijksregister -c "\copy geefpersoon FROM STDIN"
+	$BASE_PSQL -d demo_rijksregister >/dev/null <<'SQL'
+SET client_min_messages = warning;
+SELECT oslo.entity_register('rijksregister', local => true);
+SELECT oslo.publish('persoon', 'geefpersoon', 'insz', 'magda', document_column => 'response');
+SELECT oslo.authorize('demo_gemeente_gent', 'persoon', 'ipdc77332');
+SQL
+
+	echo "== the enterprise registry publishes GeefOnderneming answers mapped by its RML mapping"
+	$BASE_PSQL -d demo_kbo -c "CREATE EXTENSION oslo_interop" -c "CREATE TABLE geefonderneming (kbo text PRIMARY KEY, response text NOT NULL)" >/dev/null
+	for f in "$ONDERNEMING"/*.xml; do
+		printf '%s\t' "$(basename "$f" .xml)"
+		sed -e 's/\\/\\\\/g' -e 's/\t/\\t/g' -e 's/\r/\\r/g' "$f" | awk 'BEGIN{ORS="\\n"} {print}'
+		printf '\n'
+	done | $BASE_PSQL -d demo_kbo -c "\copy geefonderneming FROM STDIN"
+	$BASE_PSQL -d demo_kbo >/dev/null <<'SQL'
+SET client_min_messages = warning;
+-- the OSLO document of each company, as the registry keeps it
+CREATE TABLE onderneming AS
+SELECT kbo, oslo.to_jsonld(oslo.rml_apply('magda/geefonderneming-02.00', response)) AS document FROM geefonderneming;
+ALTER TABLE onderneming ADD PRIMARY KEY (kbo);
+SELECT oslo.entity_register('kbo', local => true);
+SELECT oslo.publish('organisatie', 'onderneming', 'kbo', 'oslo', document_column => 'document');
+SELECT oslo.authorize('demo_gemeente_gent', 'organisatie', 'ipdc77332');
+SQL
+
+	echo "== the municipality: foreign servers, its applications table, purpose binding and repertorium"
+	$BASE_PSQL -d demo_gent >/dev/null <<SQL
+SET client_min_messages = warning;
+CREATE EXTENSION oslo_interop;
+CREATE EXTENSION postgres_fdw;
+CREATE EXTENSION dblink;
+CREATE SERVER rr_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$PGHOST', port '$PGPORT', dbname 'demo_rijksregister');
+CREATE SERVER kbo_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$PGHOST', port '$PGPORT', dbname 'demo_kbo');
+CREATE SERVER self_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$PGHOST', port '$PGPORT', dbname 'demo_gent');
+CREATE USER MAPPING FOR PUBLIC SERVER rr_srv OPTIONS (user 'demo_gemeente_gent', password_required 'false');
+CREATE USER MAPPING FOR PUBLIC SERVER kbo_srv OPTIONS (user 'demo_gemeente_gent', password_required 'false');
+CREATE USER MAPPING FOR CURRENT_USER SERVER self_srv;
+SELECT oslo.entity_register('gent', 'self_srv', local => true);
+SELECT oslo.entity_register('rijksregister', 'rr_srv');
+SELECT oslo.entity_register('kbo', 'kbo_srv');
+SELECT oslo.source_attach('persoon', 'rijksregister');
+SELECT oslo.source_attach('organisatie', 'kbo');
+GRANT EXECUTE ON FUNCTION oslo.consultations_about(text) TO demo_burgerprofiel;
+-- a building-permit desk: its applications name a person and a company
+CREATE TABLE aanvraag (id int PRIMARY KEY, insz text, kbo text);
+INSERT INTO aanvraag VALUES (1, '84121725318', '0202239951'), (2, '00600099734', '0204212714'), (3, '00630299891', NULL);
+GRANT SELECT ON aanvraag TO demo_bouwloket;
+SELECT oslo.authorize('demo_bouwloket', 'persoon', 'ipdc77332');
+SELECT oslo.authorize('demo_bouwloket', 'organisatie', 'ipdc77332');
+SELECT oslo.register('demo_bouwloket', ARRAY['84121725318', '00600099734', '00630299891', '0202239951', '0204212714'], 'ipdc77332');
+SQL
+
+	echo "== the building-permit desk's query: every application with its person and company, from the authentic sources"
+	$BASE_PSQL -d demo_gent -U demo_bouwloket -P pager=off <<'SQL'
+WITH p AS (SELECT * FROM oslo.lookup_many('persoon', (SELECT array_agg(insz) FROM aanvraag), 'ipdc77332')),
+     o AS (SELECT * FROM oslo.lookup_many('organisatie', (SELECT array_agg(kbo) FROM aanvraag WHERE kbo IS NOT NULL), 'ipdc77332'))
+SELECT a.id, a.insz, p.document #>> '{data,achternaam,0,@value}' AS achternaam,
+       a.kbo, (SELECT string_agg(DISTINCT v ->> '@value', ' / ') FROM jsonb_path_query(o.document, '$.**."http://www.w3.org/ns/regorg#legalName"[*]') v) AS onderneming
+FROM aanvraag a LEFT JOIN p ON p.subject_key = a.insz LEFT JOIN o ON o.subject_key = a.kbo
+ORDER BY a.id;
+SQL
+	echo "== a purpose the desk is not authorised for is refused (and logged)"
+	$BASE_PSQL -d demo_gent -U demo_bouwloket -c "SELECT oslo.lookup('persoon', '84121725318', 'ipdc00001')" 2>&1 | sed 's/^/   /' || true
+	echo "== the citizen 84121725318 asks who consulted their data (the municipality's log, then the registry's)"
+	$BASE_PSQL -d demo_gent -U demo_burgerprofiel -P pager=off -c "SELECT application, purpose, concept, source_entity, side, outcome FROM oslo.consultations_about('84121725318')"
+	$BASE_PSQL -d demo_rijksregister -P pager=off -c "SELECT application, purpose, concept, side, outcome FROM oslo.consultations_about('84121725318')"
+fi

@@ -1,10 +1,12 @@
 /*
  * geefpersoon.c
- *	  GeefPersoon 02.02 Persoon -> OSLO graph in the shape of the MAGDA-Persoon
- *	  implementation model: registratie, naam, geslacht, bron, the
- *	  creation/modification dates, geboorte and overlijden; the other blocks
- *	  are in geefpersoon_status.c, geefpersoon_adres.c, geefpersoon_familie.c,
- *	  and Uitzonderingen in magda_uitzondering.c.
+ *	  GeefPersoon 02.02 (and 02.00) Persoon -> OSLO graph in the shape of
+ *	  the MAGDA-Persoon implementation model: registratie, naam, geslacht,
+ *	  bron, the creation/modification dates, geboorte and overlijden; the
+ *	  other blocks are in geefpersoon_status.c, geefpersoon_adres.c,
+ *	  geefpersoon_familie.c, and Uitzonderingen in magda_uitzondering.c.
+ *	  A 02.00 Persoon has the same element names except in its addresses
+ *	  (geefpersoon_0200.c).
  */
 #include "magda.h"
 #include "magda_xml.h"
@@ -104,7 +106,7 @@ add_event(oslo_graph *g, oslo_term_id person, xmlNodePtr event, const char *p,
 }
 
 static oslo_term_id
-persoon_to_graph(oslo_graph *g, xmlNodePtr persoon)
+persoon_to_graph(oslo_graph *g, xmlNodePtr persoon, magda_geefpersoon_version version)
 {
 	xmlNodePtr insz = magda_child(persoon, "INSZ");
 	xmlNodePtr adressen = magda_child(persoon, "Adressen");
@@ -125,7 +127,9 @@ persoon_to_graph(oslo_graph *g, xmlNodePtr persoon)
 	add_event(g, person, magda_child(persoon, "Geboorte"), T_HEEFT_GEBOORTE, T_GEBOORTE);
 	add_event(g, person, magda_child(persoon, "Overlijden"), T_HEEFT_OVERLIJDEN, T_OVERLIJDEN);
 	magda_status_to_graph(g, person, persoon);
-	if (adressen)
+	if (adressen && version == MAGDA_GEEFPERSOON_0200)
+		magda_adressen_0200_to_graph(g, person, adressen);
+	else if (adressen)
 		magda_adressen_to_graph(g, person, adressen);
 	magda_familie_to_graph(g, person, persoon);
 	return person;
@@ -134,7 +138,8 @@ persoon_to_graph(oslo_graph *g, xmlNodePtr persoon)
 int
 magda_geefpersoon_to_graph(xmlDocPtr doc, oslo_graph *g)
 {
-	xmlNodePtr repliek = magda_geefpersoon_repliek(doc);
+	magda_geefpersoon_version version;
+	xmlNodePtr repliek = magda_geefpersoon_repliek(doc, &version);
 	int persons = 0;
 
 	for (xmlNodePtr a = magda_path(repliek, "Antwoorden/Antwoord"); a;
@@ -148,7 +153,7 @@ magda_geefpersoon_to_graph(xmlDocPtr doc, oslo_graph *g)
 		magda_uitzonderingen_to_graph(g, uitzonderingen);
 		if (persoon)
 		{
-			persoon_to_graph(g, persoon);
+			persoon_to_graph(g, persoon, version);
 			persons++;
 		}
 		else

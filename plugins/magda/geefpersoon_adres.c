@@ -135,8 +135,8 @@ structured_address(oslo_graph *g, oslo_term_id address, xmlNodePtr adres)
 }
 
 /* Teksten/Tekst* (or one Tekst) joined by spaces, as the IM examples do */
-static void
-text_address(oslo_graph *g, oslo_term_id address, xmlNodePtr adres)
+void
+magda_text_address(oslo_graph *g, oslo_term_id address, xmlNodePtr adres)
 {
 	oslo_buf b;
 	xmlNodePtr first = magda_path(adres, "Teksten/Tekst");
@@ -210,6 +210,6 @@ magda_adressen_to_graph(oslo_graph *g, oslo_term_id person, xmlNodePtr adressen)
 		if (kind->structured)
 			structured_address(g, address, a);
 		else
-			text_address(g, address, a);
+			magda_text_address(g, address, a);
 	}
 }

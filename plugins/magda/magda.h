@@ -10,23 +10,33 @@
 #define SOAP11_NS           "http://schemas.xmlsoap.org/soap/envelope/"
 #define SOAP12_NS           "http://www.w3.org/2003/05/soap-envelope"
 #define GEEFPERSOON_0202_NS "http://magda.vlaanderen.be/persoon/soap/geefpersoon/v02_02"
+#define GEEFPERSOON_0200_NS                                                                        \
+	"http://webservice.geefpersoondienst-02_00.persoon-02_00.vip.vlaanderen.be"
 
 /* what oslo_interop calls our context (mappings/magda/README.md) */
 #define MAGDA_PERSOON_IM_CONTEXT "urn:oslo-interop:context:magda-persoon-im:0.1"
 
+/* the GeefPersoon versions the magda format reads; they differ in the Persoon's addresses */
+typedef enum magda_geefpersoon_version
+{
+	MAGDA_GEEFPERSOON_0202,
+	MAGDA_GEEFPERSOON_0200,
+} magda_geefpersoon_version;
+
 /*
- * The Repliek of a GeefPersoon 02.02 response, given a SOAP envelope or the
- * bare GeefPersoonResponse element. Raises for anything else: another
- * document, another MAGDA service or version, a SOAP Fault, or a refusal at
- * level 2 (Repliek/Uitzonderingen without Antwoorden). (magda_envelope.c)
+ * The Repliek of a GeefPersoon 02.02 or 02.00 response (which one in
+ * *version), given a SOAP envelope or the bare GeefPersoonResponse element.
+ * Raises for anything else: another document, another MAGDA service or
+ * version, a SOAP Fault, or a refusal at level 2 (Repliek/Uitzonderingen
+ * without Antwoorden). (magda_envelope.c)
  */
-extern xmlNodePtr magda_geefpersoon_repliek(xmlDocPtr doc);
+extern xmlNodePtr magda_geefpersoon_repliek(xmlDocPtr doc, magda_geefpersoon_version *version);
 
 /* "Uitzondering 30001 (RR, FOUT): Geen gegevens ..." for each child of an Uitzonderingen */
 extern void magda_describe_uitzonderingen(xmlNodePtr uitzonderingen, oslo_buf *out);
 
 /*
- * Add the persons of a GeefPersoon 02.02 response to g; returns how many.
+ * Add the persons of a GeefPersoon 02.02 or 02.00 response to g; returns how many.
  * An Antwoord without Inhoud/Persoon (e.g. 30001 "not found") adds nothing
  * and sends a notice naming its Uitzonderingen. (geefpersoon.c)
  */
@@ -37,6 +47,16 @@ extern int magda_geefpersoon_to_graph(xmlDocPtr doc, oslo_graph *g);
  * verblijfplaats per address kind the IM knows (geefpersoon_adres.c)
  */
 extern void magda_adressen_to_graph(oslo_graph *g, oslo_term_id person, xmlNodePtr adressen);
+/* an address given as Teksten/Tekst* or one Tekst -> volledigAdres @nl (both versions) */
+extern void magda_text_address(oslo_graph *g, oslo_term_id address, xmlNodePtr adres);
+
+/*
+ * GeefPersoon 02.00 Persoon/Adressen, whose Belgian addresses nest
+ * Straat{Code,Naam}, Gemeente{NISCode,PostCode,Naam}, Land{NISCode,ISOCode,
+ * Naam}: the same heeftInwonerschap as magda_adressen_to_graph gives for
+ * the 02.02 address of that place. (geefpersoon_0200.c)
+ */
+extern void magda_adressen_0200_to_graph(oslo_graph *g, oslo_term_id person, xmlNodePtr adressen);
 
 /* Statussen, Referentiedossier, Beheerder, BurgerlijkeStaten, Contactgegevens
  * (geefpersoon_status.c) */

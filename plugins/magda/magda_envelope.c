@@ -1,8 +1,8 @@
 /*
  * magda_envelope.c
- *	  Find the Repliek of a GeefPersoon 02.02 response, or say precisely why
- *	  the document is not one: SOAP Fault, another service or version, a
- *	  level-2 refusal, or not MAGDA at all.
+ *	  Find the Repliek of a GeefPersoon 02.02 or 02.00 response, or say
+ *	  precisely why the document is not one: SOAP Fault, another service or
+ *	  version, a level-2 refusal, or not MAGDA at all.
  */
 #include "magda.h"
 #include "magda_xml.h"
@@ -10,8 +10,8 @@
 #include <string.h>
 
 #define SUPPORTED                                                                                  \
-	"the magda format reads GeefPersoon 02.02 responses (GeefPersoonResponse "                     \
-	"in " GEEFPERSOON_0202_NS ")"
+	"the magda format reads GeefPersoon 02.02 and 02.00 responses (GeefPersoonResponse "           \
+	"in " GEEFPERSOON_0202_NS " or " GEEFPERSOON_0200_NS ")"
 
 /* "{ns}name" of an element, for messages (host memory) */
 static char *
@@ -108,7 +108,11 @@ service_element(xmlDocPtr doc)
 	return service;
 }
 
-static void
+/*
+ * The version is the service element's namespace; the Context's Versie
+ * must agree with it, so a mislabelled document is refused, not misread.
+ */
+static magda_geefpersoon_version
 check_service(xmlNodePtr service)
 {
 	xmlNodePtr context = magda_path(service, "Repliek/Context");
@@ -117,6 +121,8 @@ check_service(xmlNodePtr service)
 	const char *naam = naam_found ? naam_found : (const char *)service->name;
 	const char *versie = versie_found ? versie_found : "(no Context/Versie)";
 	bool geefpersoon = strcmp(naam, "GeefPersoon") == 0 || strcmp(naam, "Persoon.GeefPersoon") == 0;
+	magda_geefpersoon_version version;
+	const char *versie_prefix;
 
 	if (magda_child(service, "Repliek") == NULL)
 	{
@@ -127,22 +133,28 @@ check_service(xmlNodePtr service)
 		oslo_error(OSLO_ERR_XML_CONTENT, "not a MAGDA response: found root element %s; %s",
 		           qualified_name(service), SUPPORTED);
 	}
-	if (!magda_is(service, GEEFPERSOON_0202_NS, "GeefPersoonResponse") || !geefpersoon ||
-	    strncmp(versie, "02.02.", 6) != 0)
+	if (magda_is(service, GEEFPERSOON_0202_NS, "GeefPersoonResponse"))
+		version = MAGDA_GEEFPERSOON_0202, versie_prefix = "02.02.";
+	else if (magda_is(service, GEEFPERSOON_0200_NS, "GeefPersoonResponse"))
+		version = MAGDA_GEEFPERSOON_0200, versie_prefix = "02.00.";
+	else
+		version = MAGDA_GEEFPERSOON_0202, versie_prefix = NULL;
+	if (versie_prefix == NULL || !geefpersoon || strncmp(versie, versie_prefix, 6) != 0)
 		oslo_error(OSLO_ERR_UNSUPPORTED,
 		           "MAGDA service %s version %s is not supported (element %s); %s", naam, versie,
 		           qualified_name(service), SUPPORTED);
 	oslo_free(naam_found);
 	oslo_free(versie_found);
+	return version;
 }
 
 xmlNodePtr
-magda_geefpersoon_repliek(xmlDocPtr doc)
+magda_geefpersoon_repliek(xmlDocPtr doc, magda_geefpersoon_version *version)
 {
 	xmlNodePtr service = service_element(doc);
 	xmlNodePtr repliek;
 
-	check_service(service);
+	*version = check_service(service);
 	repliek = magda_child(service, "Repliek");
 	if (magda_child(repliek, "Antwoorden") == NULL)
 	{

@@ -1,6 +1,6 @@
 /*
  * magda_plugin.c
- *	  The magda plugin: MAGDA GeefPersoon 02.02 responses to OSLO graphs, and
+ *	  The magda plugin: MAGDA GeefPersoon 02.02 and 02.00 responses to OSLO graphs, and
  *	  OSLO graphs to the JSON of the OSLO MAGDA-Persoon implementation model.
  */
 #include "magda.h"
@@ -17,7 +17,7 @@ magda_to_graph(const oslo_data *input, const char *options_json, oslo_data *outp
 static const oslo_format_def formats[] = {
     {"magda", "text/xml",
      "a MAGDA SOAP/XML response (SOAP envelope or bare service element); reads "
-     "GeefPersoon 02.02",
+     "GeefPersoon 02.02 and 02.00",
      NULL},
     {"oslo-persoon-im", "application/ld+json",
      "JSON of the OSLO MAGDA-Persoon implementation model: a PersonEnvelope with one "
@@ -38,8 +38,8 @@ static const char *const writes[] = {"oslo-persoon-im", NULL};
 
 static const oslo_transform_def transforms[] = {
     {"magda", "graph", OSLO_DATA_XML, OSLO_DATA_GRAPH, magda_to_graph,
-     "GeefPersoon 02.02 Persoon (naam, geslacht, geboorte, hoofdverblijfplaats, registratie, bron, "
-     "dates) as OSLO Persoon statements"},
+     "GeefPersoon 02.02 or 02.00 Persoon (naam, geslacht, geboorte, hoofdverblijfplaats, "
+     "registratie, bron, dates) as OSLO Persoon statements"},
     {"graph", "oslo-persoon-im", OSLO_DATA_GRAPH, OSLO_DATA_BYTES, magda_write_persoon_im,
      "the graph's one GeregistreerdPersoon as a PersonEnvelope, compacted with option \"context\""},
     {"magda-request-params", "magda-request", OSLO_DATA_BYTES, OSLO_DATA_BYTES, magda_write_request,

@@ -202,3 +202,40 @@ SELECT oslo.magda_to_oslo(body) #> '{data,achternaam}' AS as_reader FROM fixture
 RESET ROLE;
 DROP OWNED BY oslo_regress_reader;
 DROP ROLE oslo_regress_reader;
+
+-- GeefPersoon 02.00 (nested Straat/Gemeente/Land addresses): the fixtures of
+-- test/fixtures/magda/geefpersoon-02.00 (read by psql from the source tree;
+-- test_magda checks them against MAGDA's XSDs). full-02.02.xml is the person
+-- of full.xml as a GeefPersoon 02.02 response.
+\set f0200_full `cat test/fixtures/magda/geefpersoon-02.00/full.xml`
+\set f0200_twin `cat test/fixtures/magda/geefpersoon-02.00/full-02.02.xml`
+\set f0200_minimal `cat test/fixtures/magda/geefpersoon-02.00/minimal.xml`
+\set f0200_abroad `cat test/fixtures/magda/geefpersoon-02.00/abroad.xml`
+\set f0200_notfound `cat test/fixtures/magda/geefpersoon-02.00/notfound.xml`
+\set f0200_refused `cat test/fixtures/magda/geefpersoon-02.00/refused.xml`
+INSERT INTO fixture VALUES ('0200_full', :'f0200_full'), ('0200_twin', :'f0200_twin'),
+	('0200_minimal', :'f0200_minimal'), ('0200_abroad', :'f0200_abroad'),
+	('0200_notfound', :'f0200_notfound'), ('0200_refused', :'f0200_refused');
+
+-- the same person gives the same graph and the same document in both versions
+SELECT oslo.isomorphic(oslo.magda_to_graph(a.body::xml), oslo.magda_to_graph(b.body::xml)) AS same_graph,
+       oslo.magda_to_oslo(a.body::xml) = oslo.magda_to_oslo(b.body) AS same_document,
+       oslo.magda_to_oslo(a.body::xml) = oslo.magda_to_oslo(m.body::xml) AS same_as_minimal
+FROM fixture a, fixture b, fixture m
+WHERE a.name = '0200_full' AND b.name = '0200_twin' AND m.name = '0200_minimal';
+SELECT jsonb_pretty(oslo.magda_to_oslo(body::xml)) FROM fixture WHERE name = '0200_full';
+SELECT jsonb_pretty(oslo.magda_to_oslo(body::xml)) FROM fixture WHERE name = '0200_minimal';
+-- a person abroad: free text only, the ended AangifteAdresBuitenland left out
+SELECT jsonb_pretty(oslo.magda_to_oslo(body::xml)) FROM fixture WHERE name = '0200_abroad';
+SELECT oslo.transform(body, 'magda', 'oslo-persoon-im')::jsonb = oslo.magda_to_oslo(body::xml) AS same
+FROM fixture WHERE name = '0200_full';
+-- Uitzonderingen at levels 3 and 2, as for 02.02
+SELECT oslo.to_ntriples(oslo.magda_to_graph(body::xml)) FROM fixture WHERE name = '0200_notfound';
+SELECT name, pg_temp.error_of(format('SELECT oslo.magda_to_oslo(%L::xml)', body))
+FROM fixture WHERE name IN ('0200_notfound', '0200_refused') ORDER BY name;
+SELECT f.name, e.* FROM fixture f, oslo.magda_exceptions(f.body::xml) e
+WHERE f.name IN ('0200_notfound', '0200_refused', '0200_abroad') ORDER BY f.name, e.level, e.code;
+-- the Versie must match the service element's namespace
+SELECT pg_temp.error_of(format('SELECT oslo.magda_to_graph(%L::xml)',
+	replace(body, '<Versie>02.00.0000</Versie>', '<Versie>02.02.0000</Versie>')))
+FROM fixture WHERE name = '0200_minimal';

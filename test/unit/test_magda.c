@@ -5,7 +5,9 @@
  *	  MAGDA-Persoon examples (field by field here; test/t/007 compares the
  *	  whole documents), all MAGDA-Mock GeefPersoon responses, the IM blocks,
  *	  Uitzonderingen and code-list fallbacks, and the error cases on small
- *	  fixtures written here.
+ *	  fixtures written here; GeefPersoon 02.00 on the fixtures of
+ *	  test/fixtures/magda/geefpersoon-02.00 (schema-checked against MAGDA's
+ *	  XSDs here, and mapped to the same document as their 02.02 twin).
  */
 #include "unit.h"
 
@@ -18,6 +20,8 @@
 #include <dlfcn.h>
 #include <json-c/json.h>
 #include <libxml/parser.h>
+#include <libxml/xmlIO.h>
+#include <libxml/xmlschemas.h>
 #include <strings.h>
 
 #define MOCK_DIR "magda/examples/Persoon/GeefPersoon/02.02.0000"
@@ -609,10 +613,9 @@ TEST(other_service_or_version)
 	CHECK_CONTAINS(unit_err.message, "02.00.0000");
 	CHECK_CONTAINS(unit_err.message, "GeefPersoon 02.02");
 
+	/* GeefPersoon 02.00 is read (geefpersoon_0200_*), but not under the 02.02 element */
 	CHECK_ERROR(OSLO_ERR_UNSUPPORTED,
-	            read_fixture(response("http://webservice.geefpersoondienst-02_00.persoon-02_00."
-	                                  "vip.vlaanderen.be",
-	                                  "GeefPersoon", "02.00.0000", "<Antwoorden/>")));
+	            read_fixture(response(GEEF_NS, "GeefPersoon", "02.00.0000", "<Antwoorden/>")));
 	CHECK_CONTAINS(unit_err.message, "GeefPersoon version 02.00.0000");
 
 	/* the right element, but the Context names another version */
@@ -1057,6 +1060,502 @@ TEST(mock_responses)
 	CHECK(c.partial_birth > 0);
 }
 
+/* ---- GeefPersoon 02.00 (fixtures in test/fixtures/magda/geefpersoon-02.00) ---- */
+
+#define GEEF_0200_NS  "http://webservice.geefpersoondienst-02_00.persoon-02_00.vip.vlaanderen.be"
+#define FIXTURES_0200 "test/fixtures/magda/geefpersoon-02.00"
+#define XSD_0200_RESPONSE                                                                          \
+	"magda/xsd/Persoon.GeefPersoonDienst-02.00/WebService/GeefPersoonResponse.xsd"
+#define XSD_0202_RESPONSE                                                                          \
+	"magda/xsd/Persoon.GeefPersoonDienst-02.02/WebService/GeefPersoonResponse.xsd"
+
+/* a fixture file of the repository, malloc'd; NULL (and a failed CHECK) when unreadable */
+static char *
+read_0200_fixture(const char *name, size_t *len)
+{
+	char path[4200];
+	const char *src = getenv("OSLO_SOURCE_DIR");
+	char *xml;
+
+	snprintf(path, sizeof(path), "%s/" FIXTURES_0200 "/%s", src ? src : ".", name);
+	xml = unit_read_file(path, len);
+	if (xml == NULL)
+		fprintf(stderr, "  cannot read %s\n", path);
+	CHECK(xml != NULL);
+	return xml;
+}
+
+static oslo_graph *
+read_0200_graph(const char *name)
+{
+	size_t len;
+	char *xml = read_0200_fixture(name, &len);
+	oslo_graph *g;
+	oslo_run_frame f;
+	oslo_captured_error err;
+
+	if (xml == NULL)
+		return oslo_graph_new();
+	/* the file is freed whether the mapping raises or not */
+	oslo_standalone_enter(&f, &err);
+	if (setjmp(f.jmp) == 0)
+	{
+		g = read_magda(xml, len);
+		oslo_standalone_leave(&f, true);
+		free(xml);
+		return g;
+	}
+	oslo_standalone_leave(&f, false);
+	free(xml);
+	oslo_error_detail(err.code, err.detail[0] ? err.detail : NULL, "%s", err.message);
+	return NULL;
+}
+
+/* ---- XSD validation of the fixtures (libxml2 xmlschemas, files of ../shared) ---- */
+
+typedef struct schema_errors
+{
+	int count;
+	char first[512];
+} schema_errors;
+
+static void
+collect_schema_error(void *ctx, const xmlError *e)
+{
+	schema_errors *errors = ctx;
+
+	if (errors->count++ == 0)
+		snprintf(errors->first, sizeof(errors->first), "line %d: %s", e->line,
+		         e->message ? e->message : "?");
+}
+
+/* the service element: the SOAP Body's first element child, or the root */
+static xmlNodePtr
+service_of(xmlDocPtr doc)
+{
+	xmlNodePtr n = xmlDocGetRootElement(doc);
+
+	if (n && strcmp((const char *)n->name, "Envelope") == 0)
+	{
+		for (n = n->children;
+		     n && !(n->type == XML_ELEMENT_NODE && strcmp((const char *)n->name, "Body") == 0);
+		     n = n->next)
+			;
+		for (n = n ? n->children : NULL; n && n->type != XML_ELEMENT_NODE; n = n->next)
+			;
+	}
+	return n;
+}
+
+/*
+ * Validate the service element of doc against the WebService XSD at
+ * xsd_path (its imports resolved next to it, never over the network);
+ * returns the number of schema errors, -1 when the XSD does not load.
+ */
+static int
+validate_service(const char *xsd_path, xmlDocPtr doc, schema_errors *errors)
+{
+	xmlExternalEntityLoader previous = xmlGetExternalEntityLoader();
+	xmlSchemaParserCtxtPtr pc;
+	xmlSchemaPtr schema;
+	xmlSchemaValidCtxtPtr vc;
+	int rc;
+
+	memset(errors, 0, sizeof(*errors));
+	xmlSetExternalEntityLoader(xmlNoNetExternalEntityLoader);
+	pc = xmlSchemaNewParserCtxt(xsd_path);
+	xmlSchemaSetParserStructuredErrors(pc, (xmlStructuredErrorFunc)collect_schema_error, errors);
+	schema = xmlSchemaParse(pc);
+	xmlSchemaFreeParserCtxt(pc);
+	xmlSetExternalEntityLoader(previous);
+	if (schema == NULL)
+		return -1;
+	errors->count = 0;
+	vc = xmlSchemaNewValidCtxt(schema);
+	xmlSchemaSetValidStructuredErrors(vc, (xmlStructuredErrorFunc)collect_schema_error, errors);
+	rc = service_of(doc) ? xmlSchemaValidateOneElement(vc, service_of(doc)) : -1;
+	xmlSchemaFreeValidCtxt(vc);
+	xmlSchemaFree(schema);
+	return rc == 0 && errors->count == 0 ? 0 : (errors->count ? errors->count : 1);
+}
+
+static void
+check_fixture_valid(const char *shared, const char *xsd_rel, const char *name)
+{
+	char xsd[4500];
+	size_t len;
+	char *xml = read_0200_fixture(name, &len);
+	xmlDocPtr doc = xml ? xmlReadMemory(xml, (int)len, name, "UTF-8", XML_PARSE_NONET) : NULL;
+	schema_errors errors;
+	int rc;
+
+	snprintf(xsd, sizeof(xsd), "%s/%s", shared, xsd_rel);
+	CHECK(doc != NULL);
+	if (doc)
+	{
+		rc = validate_service(xsd, doc, &errors);
+		if (rc != 0)
+			fprintf(stderr, "  %s against %s: %d error(s), first: %s\n", name, xsd, rc,
+			        errors.first);
+		else
+			printf("  %s validates against %s\n", name, xsd_rel);
+		CHECK(rc == 0);
+		xmlFreeDoc(doc);
+	}
+	free(xml);
+}
+
+/*
+ * The fixtures are GeefPersoon 02.00 responses by MAGDA's own schema (and
+ * the 02.02 twin by the 02.02 one); the same validator rejects a Persoon
+ * without its INSZ, so it is not a rubber stamp.
+ */
+TEST(geefpersoon_0200_fixtures_schema_valid)
+{
+	static const char *const fixtures_0200[] = {"full.xml", "minimal.xml", "abroad.xml",
+	                                            "notfound.xml", "refused.xml"};
+	const char *shared = unit_shared_dir();
+	char xsd[4500];
+	size_t len;
+	char *xml;
+	xmlDocPtr doc;
+	schema_errors errors;
+
+	if (!shared)
+	{
+		printf("  skip geefpersoon_0200_fixtures_schema_valid: /work/shared (../shared) is "
+		       "absent\n");
+		return;
+	}
+	for (size_t i = 0; i < sizeof(fixtures_0200) / sizeof(fixtures_0200[0]); i++)
+		check_fixture_valid(shared, XSD_0200_RESPONSE, fixtures_0200[i]);
+	check_fixture_valid(shared, XSD_0202_RESPONSE, "full-02.02.xml");
+
+	/* negative controls: no INSZ; the 02.02 twin against the 02.00 schema */
+	snprintf(xsd, sizeof(xsd), "%s/" XSD_0200_RESPONSE, shared);
+	xml = read_0200_fixture("minimal.xml", &len);
+	doc = xml ? xmlReadMemory(xml, (int)len, NULL, "UTF-8", XML_PARSE_NONET) : NULL;
+	CHECK(doc != NULL);
+	if (doc)
+	{
+		xmlNodePtr insz = xmlDocGetRootElement(doc);
+
+		/* GeefPersoonResponse/Repliek/Antwoorden/Antwoord/Inhoud/Persoon/INSZ */
+		while (insz && strcmp((const char *)insz->name, "INSZ") != 0)
+		{
+			xmlNodePtr c = insz->children;
+
+			while (c && c->type != XML_ELEMENT_NODE)
+				c = c->next;
+			if (c == NULL)
+				break;
+			/* the last element child leads to the INSZ at each level */
+			for (xmlNodePtr n = c; n; n = n->next)
+				if (n->type == XML_ELEMENT_NODE)
+					c = n;
+			insz = c;
+		}
+		CHECK(insz && strcmp((const char *)insz->name, "INSZ") == 0);
+		if (insz && strcmp((const char *)insz->name, "INSZ") == 0)
+		{
+			xmlUnlinkNode(insz);
+			xmlFreeNode(insz);
+		}
+		CHECK(validate_service(xsd, doc, &errors) > 0);
+		CHECK_CONTAINS(errors.first, "Persoon");
+		xmlFreeDoc(doc);
+	}
+	free(xml);
+	xml = read_0200_fixture("full-02.02.xml", &len);
+	doc = xml ? xmlReadMemory(xml, (int)len, NULL, "UTF-8", XML_PARSE_NONET) : NULL;
+	CHECK(doc != NULL && validate_service(xsd, doc, &errors) > 0);
+	if (doc)
+		xmlFreeDoc(doc);
+	free(xml);
+}
+
+/* the full 02.00 fixture, field by field: the values are those of full.xml */
+TEST(geefpersoon_0200_full)
+{
+	oslo_graph *g = read_0200_graph("full.xml");
+	oslo_term_id p = the_person(g);
+	oslo_term_id geboorte = object(g, object(g, p, T_HEEFT_GEBOORTE), T_DATUM);
+	oslo_term_id overlijden = object(g, object(g, p, T_HEEFT_OVERLIJDEN), T_DATUM);
+	oslo_term_id inw = object(g, p, T_HEEFT_INWONERSCHAP);
+	oslo_term_id domicilie = 0, aangegeven = 0, adres;
+	oslo_match m;
+	oslo_quad q;
+	int verblijfplaatsen = 0, relaties = 0;
+
+	CHECK(p != 0);
+	CHECK_STREQ(insz_of(g, p), "00721999337");
+	/* Persoon2_0Type has no @Bron: nothing to say where the data came from */
+	CHECK(object(g, p, T_BRON) == 0);
+	CHECK_STREQ(value(g, object(g, p, T_CREATIEDATUM)), "2000-03-23");
+	CHECK_STREQ(value(g, object(g, p, T_MODIFICATIEDATUM)), "2024-03-20");
+	CHECK(oslo_graph_contains(g, p, iri(g, T_VOORNAAM),
+	                          oslo_graph_literal_cstr(g, "Jean-Louis", NULL, NULL), 0));
+	CHECK(oslo_graph_contains(g, p, iri(g, T_VOORNAAM),
+	                          oslo_graph_literal_cstr(g, "Désiré", NULL, NULL), 0));
+	CHECK_STREQ(value(g, object(g, p, T_ACHTERNAAM)), "Janssens");
+	CHECK_STREQ(value(g, object(g, p, T_GESLACHT)), IRI_GESLACHT_PREFIX "1");
+	CHECK_STREQ(value(g, object(g, geboorte, T_IN_XSD_DATUM)), "2000-12-19");
+	CHECK_STREQ(value(g, object(g, overlijden, T_IN_XSD_DATUM)), "2024-03-18");
+	CHECK_STREQ(value(g, object(g, object(g, p, T_REGISTRATIEDETAIL), T_DOSSIERSTATUS)),
+	            CL_DOSSIERSTATUS "99990");
+	/* the current BurgerlijkeStaat (20), not the ended one (10) */
+	CHECK_STREQ(value(g, object(g, object(g, p, T_HEEFT_BURGERLIJKE_STAAT), T_TYPE)),
+	            CL_BURGERLIJKE_STAAT "20");
+	CHECK_STREQ(value(g, object(g, object(g, p, T_BEHEERDER), T_VOORKEURSNAAM)), "Kortenberg");
+
+	CHECK_STREQ(value(g, object(g, object(g, inw, T_JURISDICTIE_PROP), T_PLAATS)), IRI_BELGIE);
+	oslo_match_init(&m, g, inw, iri(g, T_HEEFT_VERBLIJFPLAATS), 0, OSLO_ANY_GRAPH);
+	while (inw && oslo_match_next(&m, &q))
+	{
+		const char *type = value(g, object(g, q.o, OSLO_RDF_TYPE));
+
+		verblijfplaatsen++;
+		if (type && strcmp(type, T_DOMICILIE) == 0)
+			domicilie = q.o;
+		else if (type && strcmp(type, T_AANGEGEVEN_ADRES) == 0)
+			aangegeven = q.o;
+	}
+	CHECK(verblijfplaatsen == 2);
+	adres = object(g, domicilie, T_VERBLIJFSADRES);
+	CHECK_STREQ(value(g, object(g, adres, T_STRAATNAAM)), "Dorpsstraat");
+	CHECK_STREQ(oslo_graph_term(g, object(g, adres, T_STRAATNAAM))->lang, "nl");
+	CHECK_STREQ(value(g, object(g, adres, T_HUISNUMMER)), "1");
+	CHECK_STREQ(value(g, object(g, adres, T_BUSNUMMER)), "0002");
+	CHECK_STREQ(value(g, object(g, adres, T_POSTCODE)), "3070");
+	CHECK_STREQ(value(g, object(g, adres, T_GEMEENTENAAM)), "Kortenberg");
+	CHECK_STREQ(value(g, object(g, adres, T_LAND)), "BELGIE");
+	CHECK_STREQ(value(g, object(g, adres, T_VOLLEDIG_ADRES)),
+	            "Dorpsstraat 1 bus 0002 3070 Kortenberg BELGIE");
+	/* the codes of the nested elements (Straat/Code, NISCode, ISOCode) are no text */
+	CHECK(!oslo_graph_contains(g, adres, iri(g, T_STRAATNAAM),
+	                           oslo_graph_literal_cstr(g, "0060", NULL, "nl"), 0));
+	CHECK_STREQ(value(g, object(g, object(g, aangegeven, T_VERBLIJFSADRES), T_VOLLEDIG_ADRES)),
+	            "En Ville");
+
+	/* 1 parent, 1 child, 2 household members, 1 marriage */
+	oslo_match_init(&m, g, p, iri(g, T_HEEFT_PERSOONSRELATIE), 0, OSLO_ANY_GRAPH);
+	while (oslo_match_next(&m, &q))
+		relaties++;
+	CHECK(relaties == 5);
+	CHECK_STREQ(value(g, object(g, object(g, p, T_IS_LID_VAN), T_WOONVORM)), CL_WOONVORM "00");
+}
+
+/*
+ * The same person as GeefPersoon 02.00 (full.xml) and as 02.02
+ * (full-02.02.xml) gives the same oslo-persoon-im document, whole: every
+ * field both versions carry, with nothing extra on either side.
+ */
+TEST(geefpersoon_0200_same_as_0202)
+{
+	oslo_graph *g0200 = read_0200_graph("full.xml");
+	oslo_graph *g0202 = read_0200_graph("full-02.02.xml");
+	oslo_graph *gmin = read_0200_graph("minimal.xml");
+	char *json0200 = context_options ? write_im(g0200, context_options) : NULL;
+	char *json0202 = context_options ? write_im(g0202, context_options) : NULL;
+	char *jsonmin = context_options ? write_im(gmin, context_options) : NULL;
+	json_object *d0200 = json0200 ? json_tokener_parse(json0200) : NULL;
+	json_object *d0202 = json0202 ? json_tokener_parse(json0202) : NULL;
+	json_object *dmin = jsonmin ? json_tokener_parse(jsonmin) : NULL;
+
+	CHECK(context_options != NULL);
+	CHECK(d0200 != NULL && d0202 != NULL && dmin != NULL);
+	CHECK(oslo_graph_size(g0200) == oslo_graph_size(g0202));
+	if (!json_object_equal(d0200, d0202))
+	{
+		fprintf(stderr, "  02.00: %s\n  02.02: %s\n", json0200, json0202);
+		unit_current_failed = 1;
+	}
+	/* the comparison sees a difference where there is one */
+	CHECK(!json_object_equal(d0200, dmin));
+	CHECK_STREQ(jstr(jget(jget(jget(d0200, "data"), "registratie"), "identificator")),
+	            "00721999337");
+	CHECK_STREQ(
+	    jstr(jget(verblijfplaats(jget(d0200, "data"), "Domicilie"), "verblijfsadres")
+	             ? jget(jget(verblijfplaats(jget(d0200, "data"), "Domicilie"), "verblijfsadres"),
+	                    "volledigAdres")
+	             : NULL),
+	    "Dorpsstraat 1 bus 0002 3070 Kortenberg BELGIE");
+	json_object_put(d0200);
+	json_object_put(d0202);
+	json_object_put(dmin);
+}
+
+TEST(geefpersoon_0200_minimal)
+{
+	oslo_graph *g = read_0200_graph("minimal.xml");
+	oslo_term_id p = the_person(g);
+
+	CHECK(p != 0);
+	CHECK_STREQ(insz_of(g, p), "00641999774");
+	CHECK(object(g, p, T_HEEFT_INWONERSCHAP) == 0);
+	CHECK(object(g, p, T_VOORNAAM) == 0);
+	CHECK(object(g, p, T_HEEFT_GEBOORTE) == 0);
+	CHECK(uitzonderingen(g) == 0);
+}
+
+/* the Uitzonderingen of 02.00 answers take the 02.02 paths */
+TEST(geefpersoon_0200_uitzonderingen)
+{
+	oslo_graph *g = read_0200_graph("notfound.xml");
+	oslo_term_id u = iri(g, CL_UITZONDERING "30001");
+
+	CHECK(persons(g, NULL, 0) == 0);
+	CHECK(uitzonderingen(g) == 1);
+	CHECK_STREQ(value(g, object(g, u, T_TYPE)), CL_UITZONDERING_TYPE "FOUT");
+	CHECK_STREQ(value(g, object(g, u, T_OORSPRONG)), CL_UITZONDERING_OORSPRONG "MAGDA");
+	CHECK_ERROR(OSLO_ERR_DATA, write_im(g, context_options));
+	CHECK_CONTAINS(unit_err.detail, "Uitzondering 30001 (MAGDA, FOUT): Geen gegevens gevonden");
+
+	/* level 2: refused as a whole, in a SOAP envelope with xmlns="" resets */
+	CHECK_ERROR(OSLO_ERR_DATA, read_0200_graph("refused.xml"));
+	CHECK_CONTAINS(unit_err.message, "Uitzondering 13001 (MAGDA, FOUT): Geen machtiging");
+}
+
+/* free-text addresses abroad, history left out, a warning with the person */
+TEST(geefpersoon_0200_abroad)
+{
+	oslo_graph *g = read_0200_graph("abroad.xml");
+	oslo_term_id p = the_person(g);
+	oslo_term_id inw = object(g, p, T_HEEFT_INWONERSCHAP);
+	oslo_term_id vp = object(g, inw, T_HEEFT_VERBLIJFPLAATS);
+	oslo_term_id desc =
+	    object(g, object(g, object(g, p, T_HEEFT_GEBOORTE), T_DATUM), T_IN_DATUM_TIJD);
+	oslo_match m;
+	oslo_quad q;
+	int verblijfplaatsen = 0;
+
+	CHECK(p != 0);
+	CHECK_STREQ(value(g, object(g, vp, OSLO_RDF_TYPE)), T_VERBLIJFPLAATS_BUITENLAND);
+	CHECK_STREQ(value(g, object(g, object(g, vp, T_VERBLIJFSADRES), T_VOLLEDIG_ADRES)),
+	            "Tutle Rock- Marsh Harbour Abaco");
+	/* the AangifteAdresBuitenland has a DatumEinde */
+	oslo_match_init(&m, g, inw, iri(g, T_HEEFT_VERBLIJFPLAATS), 0, OSLO_ANY_GRAPH);
+	while (inw && oslo_match_next(&m, &q))
+		verblijfplaatsen++;
+	CHECK(verblijfplaatsen == 1);
+	CHECK_STREQ(value(g, object(g, desc, T_JAAR)), "2002");
+	CHECK_STREQ(value(g, object(g, desc, T_MAAND)), "08");
+	CHECK(object(g, desc, T_DAG) == 0);
+	CHECK(uitzonderingen(g) == 1);
+	CHECK_STREQ(value(g, object(g, iri(g, CL_UITZONDERING "30004"), T_TYPE)),
+	            CL_UITZONDERING_TYPE "WAARSCHUWING");
+}
+
+static const char *
+with_persoon_0200(const char *persoon_body)
+{
+	static char body[12000];
+
+	snprintf(body, sizeof(body),
+	         "<Antwoorden><Antwoord><Referte>r1</Referte><Inhoud><Persoon>%s</Persoon>"
+	         "</Inhoud></Antwoord></Antwoorden>",
+	         persoon_body);
+	return response(GEEF_0200_NS, "GeefPersoon", "02.00.0000", body);
+}
+
+/* whether any statement's object has the value v */
+static bool
+object_anywhere(const oslo_graph *g, const char *v)
+{
+	const oslo_quad *quads = oslo_graph_quads(g);
+
+	for (size_t i = 0; i < oslo_graph_size(g); i++)
+		if (strcmp(oslo_graph_term(g, quads[i].o)->value, v) == 0)
+			return true;
+	return false;
+}
+
+#define LAND_BELGIE_0200                                                                           \
+	"<Land><NISCode>150</NISCode><ISOCode>BEL</ISOCode><Naam>BELGIE</Naam></Land>"
+
+/* the nested address's variants, on small fixtures written here */
+TEST(geefpersoon_0200_address_variants)
+{
+	/* CRABStraat stands in for a missing RR Straat/Naam; no Gemeente/Naam; stray namespaces */
+	oslo_graph *g = read_fixture(with_persoon_0200(
+	    "<INSZ>00641999774</INSZ><Adressen xmlns:x=\"urn:stray\">"
+	    "<Hoofdverblijfplaats><Straat><Code>0103</Code></Straat>"
+	    "<CRABStraat><Code>12345</Code><Naam>Kerkstraat</Naam></CRABStraat>"
+	    "<Huisnummer>8A</Huisnummer><Gemeente><NISCode>24062</NISCode><PostCode>3000</PostCode>"
+	    "</Gemeente>" LAND_BELGIE_0200 "</Hoofdverblijfplaats>"
+	    "<AdresUitbetaling><Straat><Naam>Bankstraat</Naam></Straat>" LAND_BELGIE_0200
+	    "</AdresUitbetaling></Adressen>"));
+	oslo_term_id p = the_person(g);
+	oslo_term_id vp = object(g, object(g, p, T_HEEFT_INWONERSCHAP), T_HEEFT_VERBLIJFPLAATS);
+	oslo_term_id adres = object(g, vp, T_VERBLIJFSADRES);
+
+	CHECK_STREQ(value(g, object(g, vp, OSLO_RDF_TYPE)), T_DOMICILIE);
+	CHECK_STREQ(value(g, object(g, adres, T_STRAATNAAM)), "Kerkstraat");
+	CHECK_STREQ(value(g, object(g, adres, T_POSTCODE)), "3000");
+	CHECK(object(g, adres, T_GEMEENTENAAM) == 0);
+	CHECK(object(g, adres, T_BUSNUMMER) == 0);
+	CHECK_STREQ(value(g, object(g, adres, T_VOLLEDIG_ADRES)), "Kerkstraat 8A 3000 BELGIE");
+	/* AdresUitbetaling has no class in the IM */
+	CHECK(!object_anywhere(g, "Bankstraat"));
+	CHECK(object_anywhere(g, "Kerkstraat"));
+
+	/* an OpgegevenAdres is an AangegevenAdres; an ended Hoofdverblijfplaats is history */
+	g = read_fixture(with_persoon_0200(
+	    "<INSZ>00641999774</INSZ><Adressen>"
+	    "<Hoofdverblijfplaats DatumBegin=\"2001-01-01\" DatumEinde=\"2002-01-01\">"
+	    "<Straat><Naam>Oudstraat</Naam></Straat>" LAND_BELGIE_0200 "</Hoofdverblijfplaats>"
+	    "<OpgegevenAdres><Straat><Naam>Nieuwstraat</Naam></Straat><Huisnummer>3</Huisnummer>"
+	    "<Busnummer>b</Busnummer><Gemeente><Naam>Gent</Naam></Gemeente>" LAND_BELGIE_0200
+	    "<Inrichting><Code>1</Code></Inrichting></OpgegevenAdres></Adressen>"));
+	p = the_person(g);
+	vp = object(g, object(g, p, T_HEEFT_INWONERSCHAP), T_HEEFT_VERBLIJFPLAATS);
+	adres = object(g, vp, T_VERBLIJFSADRES);
+	CHECK_STREQ(value(g, object(g, vp, OSLO_RDF_TYPE)), T_AANGEGEVEN_ADRES);
+	CHECK_STREQ(value(g, object(g, adres, T_VOLLEDIG_ADRES)), "Nieuwstraat 3 bus b Gent BELGIE");
+	CHECK(!object_anywhere(g, "Oudstraat"));
+
+	/* an address of nothing but codes gives an empty Adresvoorstelling, no volledigAdres */
+	g = read_fixture(with_persoon_0200(
+	    "<INSZ>00641999774</INSZ><Adressen><Hoofdverblijfplaats><Straat><Code>1</Code></Straat>"
+	    "<Gemeente><NISCode>24062</NISCode></Gemeente><Land><NISCode>150</NISCode><Naam></Naam>"
+	    "</Land></Hoofdverblijfplaats></Adressen>"));
+	adres =
+	    object(g, object(g, object(g, the_person(g), T_HEEFT_INWONERSCHAP), T_HEEFT_VERBLIJFPLAATS),
+	           T_VERBLIJFSADRES);
+	CHECK(adres != 0);
+	CHECK(object(g, adres, T_VOLLEDIG_ADRES) == 0);
+	CHECK(object(g, adres, T_LAND) == 0);
+}
+
+/* 02.00 and 02.02 are told apart by the service namespace, which the Versie must match */
+TEST(geefpersoon_0200_version_checks)
+{
+	oslo_graph *g = read_fixture(response(GEEF_0200_NS, "Persoon.GeefPersoon", "02.00.0001",
+	                                      "<Antwoorden><Antwoord><Inhoud><Persoon><INSZ>"
+	                                      "00641999774</INSZ></Persoon></Inhoud></Antwoord>"
+	                                      "</Antwoorden>"));
+
+	CHECK_STREQ(insz_of(g, the_person(g)), "00641999774");
+	CHECK_ERROR(OSLO_ERR_UNSUPPORTED,
+	            read_fixture(response(GEEF_0200_NS, "GeefPersoon", "02.02.0000", "<Antwoorden/>")));
+	CHECK_CONTAINS(unit_err.message, "GeefPersoon version 02.02.0000");
+	CHECK_CONTAINS(unit_err.message, "GeefPersoon 02.02 and 02.00 responses");
+	CHECK_ERROR(OSLO_ERR_UNSUPPORTED,
+	            read_fixture(response(GEEF_NS, "GeefPersoon", "02.00.0000", "<Antwoorden/>")));
+	/* the Service (not WebService) variant's namespace is another element */
+	CHECK_ERROR(OSLO_ERR_UNSUPPORTED,
+	            read_fixture(response("http://service.geefpersoondienst-02_00.persoon-02_00."
+	                                  "vip.vlaanderen.be",
+	                                  "GeefPersoon", "02.00.0000", "<Antwoorden/>")));
+	/* GeefHistoriekPersoon 02.00 shares the Persoon types, not the service */
+	CHECK_ERROR(OSLO_ERR_UNSUPPORTED,
+	            read_fixture("<w:GeefHistoriekPersoonResponse xmlns:w=\"http://webservice."
+	                         "geefhistoriekpersoondienst-02_00.persoon-02_00.vip.vlaanderen.be\">"
+	                         "<Repliek><Context><Naam>GeefHistoriekPersoon</Naam><Versie>02.00.0000"
+	                         "</Versie></Context></Repliek></w:GeefHistoriekPersoonResponse>"));
+	CHECK_CONTAINS(unit_err.message, "GeefHistoriekPersoon");
+}
+
 int
 main(void)
 {
@@ -1084,6 +1583,14 @@ main(void)
 		RUN(writer_options_and_person_count);
 		RUN(official_examples);
 		RUN(mock_responses);
+		RUN(geefpersoon_0200_fixtures_schema_valid);
+		RUN(geefpersoon_0200_full);
+		RUN(geefpersoon_0200_same_as_0202);
+		RUN(geefpersoon_0200_minimal);
+		RUN(geefpersoon_0200_uitzonderingen);
+		RUN(geefpersoon_0200_abroad);
+		RUN(geefpersoon_0200_address_variants);
+		RUN(geefpersoon_0200_version_checks);
 	}
 	return unit_report();
 }
