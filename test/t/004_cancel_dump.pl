@@ -31,6 +31,17 @@ CREATE TABLE bigjson AS
 SELECT jsonb_build_object('@context', jsonb_build_object('@vocab', 'http://e/'),
        '@graph', jsonb_agg(jsonb_build_object('@id', 'http://e/s' || i, 'name', 'value ' || i, 'n', i))) AS doc
 FROM generate_series(1, 300000) i;
+-- 100,000 GeefPersoon responses at a local authentic source, all registered:
+-- one lookup_many transforms them all at the source
+CREATE TABLE registry (insz text PRIMARY KEY, response text NOT NULL);
+INSERT INTO registry
+SELECT lpad(i::text, 11, '0'), format('<GeefPersoonResponse xmlns="http://magda.vlaanderen.be/persoon/soap/geefpersoon/v02_02"><Repliek xmlns=""><Context><Naam>GeefPersoon</Naam><Versie>02.02.0000</Versie></Context><Antwoorden><Antwoord><Referte>1</Referte><Inhoud><Persoon Bron="RR"><INSZ>%s</INSZ><Naam><Achternamen><Achternaam>Naam %s</Achternaam></Achternamen></Naam></Persoon></Inhoud></Antwoord></Antwoorden></Repliek></GeefPersoonResponse>', lpad(i::text, 11, '0'), i)
+FROM generate_series(1, 100000) i;
+SELECT oslo.entity_register('registry', local => true);
+SELECT oslo.publish('persoon', 'registry', 'insz', 'magda', document_column => 'response');
+CREATE ROLE cancel_app;
+SELECT oslo.authorize('cancel_app', 'persoon', 'p1');
+SELECT oslo.register('cancel_app', array_agg(insz), 'p1') FROM registry;
 CREATE TABLE bigxml AS
 SELECT '<r>' || string_agg(format('<p id="%s"><n>value %s</n></p>', i, i), '') || '</r>' AS doc
 FROM generate_series(1, 300000) i;
@@ -56,7 +67,8 @@ for my $case (
 	[ 'N-Quads writing', 'SELECT length(oslo.to_nquads(oslo.graph_from_ntriples(nt))) FROM big' ],
 	[ 'SHACL validation', q{SELECT oslo.conforms(g, 'walk') FROM chain} ],
 	[ 'JSON-LD toRdf', 'SELECT oslo.triple_count(oslo.graph_from_jsonld(doc)) FROM bigjson' ],
-	[ 'RML mapping', "SELECT oslo.triple_count(oslo.rml_apply('$rml', doc)) FROM bigxml" ])
+	[ 'RML mapping', "SELECT oslo.triple_count(oslo.rml_apply('$rml', doc)) FROM bigxml" ],
+	[ 'only-once lookup', q{SELECT count(*) FROM oslo.lookup_many('persoon', (SELECT array_agg(insz) FROM registry), 'p1')} ])
 {
 	my ($seconds, $stderr) = timed_failure($case->[1]);
 	like($stderr, qr/ERROR:\s+57014/, "$case->[0] is cancelled by statement_timeout");
@@ -80,6 +92,7 @@ $psql->quit;
 $node->safe_psql('postgres', q{
 SELECT oslo.context_register('https://example.org/mine.jsonld', '{"@context": {"n": "http://e/n"}}');
 SELECT oslo.profile_load('mine', '@prefix sh: <http://www.w3.org/ns/shacl#> . <http://e/S> a sh:NodeShape ; sh:targetNode <http://e/x> ; sh:property [ sh:path <http://e/p> ; sh:minCount 1 ] .');
+SELECT oslo.codelist_load('@prefix skos: <http://www.w3.org/2004/02/skos/core#> . <http://e/c/1> a skos:Concept ; skos:notation "1" ; skos:inScheme <http://e/c> .');
 SELECT oslo.mapping_register('mine', '@prefix rml: <http://w3id.org/rml/> . <#T> a rml:TriplesMap ; rml:logicalSource [ rml:source "x" ; rml:referenceFormulation rml:JSONPath ; rml:iterator "$[*]" ] ; rml:subjectMap [ rml:template "http://e/{$.id}" ] .');
 DROP TABLE big, chain, bigjson, bigxml;
 });
@@ -93,9 +106,14 @@ my $catalog_rows = q{
 SELECT string_agg(t, ' ' ORDER BY t) FROM (
 	SELECT 'context:' || iri || ':' || builtin AS t FROM oslo.context
 	UNION ALL SELECT 'profile:' || name || ':' || builtin FROM oslo.profile
-	UNION ALL SELECT 'mapping:' || name || ':' || builtin FROM oslo.mapping) rows};
+	UNION ALL SELECT 'mapping:' || name || ':' || builtin FROM oslo.mapping
+	UNION ALL SELECT 'codelist:' || scheme || ':' || code || ':' || concept FROM oslo.codelist
+	UNION ALL SELECT 'entity:' || name FROM oslo.entity
+	UNION ALL SELECT 'source:' || concept || ':' || entity FROM oslo.authentic_source
+	UNION ALL SELECT 'authorization:' || application || ':' || concept || ':' || purpose FROM oslo.authorization
+	UNION ALL SELECT 'registrations:' || count(*) FROM oslo.registration) rows};
 my $before = $node->safe_psql('postgres', $catalog_rows);
-like($before, qr/context:https:\/\/example.org\/mine.jsonld:false.*mapping:mine:false.*profile:mine:false/,
+like($before, qr/codelist:http:\/\/e\/c:1:.*context:https:\/\/example.org\/mine.jsonld:false.*mapping:mine:false.*profile:mine:false.*registrations:100000/,
 	'the user rows are there before the dump');
 is($node->safe_psql('restored', $catalog_rows), $before, 'user rows survive, builtin rows come back once');
 is($node->safe_psql('restored', q{SELECT oslo.conforms('<http://e/x> <http://e/p> "1" .', 'mine')}), 't',
