@@ -11,8 +11,14 @@
 # the calls (JSON.parse included, as ours parses the text too); ours with the
 # CLI's own "convert --time" (read of the file and process start excluded).
 #
-#   sh bench/jsonld.sh                 sizes 20000 and 100000
-#   SIZES="2000" sh bench/jsonld.sh    other sizes
+#   sh bench/jsonld.sh                 toRdf at 20000 and 100000 persons,
+#                                      compaction at 2000, 5000 and 100000
+#   SIZES="2000" COMPACT_SIZES="2000" sh bench/jsonld.sh    other sizes
+#   COMPACT_SIZES="" sh bench/jsonld.sh                    toRdf only
+# jsonld.js's fromRDF grows faster than quadratically with the number of blank
+# nodes (about a minute for 2000 persons, half an hour for 5000): compaction is measured
+# where it finishes, and at the largest size against PEER_TIMEOUT, which
+# gives a lower bound of the ratio ("> T s").
 # Environment: JSONLD_MODULE (path of a jsonld package, default the scratch
 # install), BENCH_DIR (scratch folder outside the repository), PEER_TIMEOUT
 # (seconds one jsonld.js call may take, default 600: its compaction of these
@@ -22,6 +28,7 @@ set -eu
 SHARED=${SHARED:-../shared}
 CONTEXT=$SHARED/oslo/persoon/context/persoon-basis.jsonld
 SIZES=${SIZES:-"20000 100000"}
+COMPACT_SIZES=${COMPACT_SIZES-"2000 100000"}   # 5000 takes jsonld.js about half an hour
 BENCH_DIR=${BENCH_DIR:-${TMPDIR:-/tmp}/oslo_interop_jsonld_bench}
 PEER_TIMEOUT=${PEER_TIMEOUT:-600}
 CLI=${CLI:-build/oslo-interop}
@@ -88,7 +95,7 @@ fs.writeFileSync(out, JSON.stringify({'@context': ctx, '@graph': graph}, null, 1
 fs.writeFileSync(out.replace(/\.jsonld$/, '.context.json'), JSON.stringify(ctx));
 EOF
 cat >"$BENCH_DIR/peer.js" <<'EOF'
-// node peer.js torcf|compact IN OUT [CONTEXT]: jsonld.js timed around the calls
+// node peer.js toRdf|compact IN OUT [CONTEXT]: jsonld.js timed around the calls
 const fs = require('fs');
 const jsonld = require(process.env.JSONLD_MODULE);
 const [op, input, out, ctxFile] = process.argv.slice(2);
@@ -134,11 +141,15 @@ ratio() { case $1 in '>'*) echo ">$(awk -v a="${1#>}" -v b="$2" 'BEGIN { printf 
 
 printf '%-10s %-8s %9s %10s %10s %12s %12s %7s %s\n' operation persons triples \
 	"ours s" "jsonld.js s" "ours t/s" "jsonld.js t/s" ratio isomorphic
-for n in $SIZES; do
-	doc=$BENCH_DIR/persons-$n.jsonld
-	[ -f "$doc" ] || node "$BENCH_DIR/gen.js" "$CONTEXT" "$n" "$doc"
-	ctxjson=$BENCH_DIR/persons-$n.context.json
+# the document of n persons and jsonld.js's N-Quads of it (compaction's input)
+prepare() {
+	doc=$BENCH_DIR/persons-$1.jsonld
+	[ -f "$doc" ] || node "$BENCH_DIR/gen.js" "$CONTEXT" "$1" "$doc"
+	ctxjson=$BENCH_DIR/persons-$1.context.json
+}
 
+for n in $SIZES; do
+	prepare "$n"
 	# toRdf
 	ours --from jsonld --to nquads "$doc" >"$BENCH_DIR/ours-$n.nq"
 	o=$(cat "$BENCH_DIR/secs.txt")
@@ -149,7 +160,16 @@ for n in $SIZES; do
 	if "$CLI" isomorphic --format nquads "$BENCH_DIR/ours-$n.nq" "$BENCH_DIR/peer-$n.nq"; then iso=yes; else iso=NO; fi
 	printf '%-10s %-8s %9s %10s %10s %12s %12s %6sx %s\n' toRdf "$n" "$t" "$o" "$p" \
 		"$(rate "$t" "$o")" "$(rate "$t" "$p")" "$(ratio "$p" "$o")" "$iso"
+done
 
+for n in $COMPACT_SIZES; do
+	prepare "$n"
+	# compaction's input: jsonld.js's N-Quads of the document
+	if [ ! -s "$BENCH_DIR/peer-$n.nq" ]; then
+		p=$(peer toRdf "$doc" "$BENCH_DIR/peer-$n.nq")
+		case $p in '>'*|'') echo "bench: jsonld.js toRdf of $n persons failed" >&2; exit 1 ;; esac
+	fi
+	t=$(wc -l <"$BENCH_DIR/peer-$n.nq" | tr -d ' ')
 	# compaction: fromRdf + compact with the same context, from the same N-Quads
 	ours --from nquads --to jsonld --options "{\"context\": $(cat "$ctxjson")}" \
 		"$BENCH_DIR/peer-$n.nq" >"$BENCH_DIR/ours-$n.compact.jsonld"

@@ -744,20 +744,56 @@ concat(jld_state *st, const char *a, const char *b)
 	return r;
 }
 
+static const char *expand_iri_defined(jld_state *st, jld_context *active, const char *value,
+                                      bool document_relative, bool vocab, term_pass *tp,
+                                      const jld_term *def);
+
 static const char *
 expand_iri(jld_state *st, jld_context *active, const char *value, bool document_relative,
            bool vocab, term_pass *tp)
 {
-	const jld_term *def;
-	const char *colon;
-
 	if (!value || jld_is_keyword(value))
 		return value;
 	if (jld_has_keyword_form(value))
 		return NULL;
 	if (tp && jld_get(tp->local, value) && jld_map_get(&tp->defined, value) != DEFINED)
 		create_term(st, tp, value);
-	def = jld_term_get(active, value);
+	return expand_iri_defined(st, active, value, document_relative, vocab, tp,
+	                          jld_term_get(active, value));
+}
+
+const char *
+jld_expand_key(jld_state *st, jld_context *active, const char *key, const jld_term **def)
+{
+	size_t slot = (((uintptr_t)key >> 4) ^ ((uintptr_t)active >> 6)) & 255;
+	const char *ep;
+
+	*def = NULL;
+	if (!key || jld_is_keyword(key))
+		return key;
+	if (st->key_memo[slot].key == key && st->key_memo[slot].context == active)
+	{
+		*def = st->key_memo[slot].def;
+		return st->key_memo[slot].ep;
+	}
+	if (jld_has_keyword_form(key))
+		return NULL;
+	*def = jld_term_get(active, key);
+	ep = expand_iri_defined(st, active, key, false, true, NULL, *def);
+	st->key_memo[slot].context = active;
+	st->key_memo[slot].key = key;
+	st->key_memo[slot].ep = ep;
+	st->key_memo[slot].def = *def;
+	return ep;
+}
+
+/* the rest of IRI expansion, def being value's term definition in active */
+static const char *
+expand_iri_defined(jld_state *st, jld_context *active, const char *value, bool document_relative,
+                   bool vocab, term_pass *tp, const jld_term *def)
+{
+	const char *colon;
+
 	if (def && def->iri && jld_is_keyword(def->iri))
 		return def->iri;
 	if (vocab && def)

@@ -70,17 +70,27 @@ jld_sorted_members(jld_state *st, const jld_value *obj)
 	return m;
 }
 
+static jld_value *value_expand(jld_state *st, jld_context *active, const jld_term *def,
+                               const jld_value *value);
+
 jld_value *
 jld_value_expand(jld_state *st, jld_context *active, const char *active_property,
                  const jld_value *value)
 {
-	const jld_term *def = active_property ? jld_term_get(active, active_property) : NULL;
+	return value_expand(st, active, active_property ? jld_term_get(active, active_property) : NULL,
+	                    value);
+}
+
+/* def: the term definition of the active property in active, or NULL */
+static jld_value *
+value_expand(jld_state *st, jld_context *active, const jld_term *def, const jld_value *value)
+{
 	const char *tm = def ? def->type_mapping : NULL;
 	jld_value *result;
 
-	if (tm && value->kind == JLD_STRING && (strcmp(tm, "@id") == 0 || strcmp(tm, "@vocab") == 0))
+	if (tm && value->kind == JLD_STRING && (jld_streq(tm, "@id") || jld_streq(tm, "@vocab")))
 	{
-		const char *iri = jld_expand_iri(st, active, value->str, true, strcmp(tm, "@vocab") == 0);
+		const char *iri = jld_expand_iri(st, active, value->str, true, jld_streq(tm, "@vocab"));
 
 		result = jld_object(st->a);
 		jld_set(st->a, result, "@id", iri ? S(st, iri) : jld_null(st->a));
@@ -88,7 +98,7 @@ jld_value_expand(jld_state *st, jld_context *active, const char *active_property
 	}
 	result = jld_object(st->a);
 	jld_set(st->a, result, "@value", (jld_value *)value);
-	if (tm && strcmp(tm, "@id") != 0 && strcmp(tm, "@vocab") != 0 && strcmp(tm, "@none") != 0)
+	if (tm && !jld_streq(tm, "@id") && !jld_streq(tm, "@vocab") && !jld_streq(tm, "@none"))
 		jld_set(st->a, result, "@type", S(st, tm));
 	else if (value->kind == JLD_STRING)
 	{
@@ -124,12 +134,23 @@ jld_is_graph_object(const jld_value *v)
 	{
 		const char *k = v->members[i].key;
 
-		if (strcmp(k, "@graph") != 0 && strcmp(k, "@id") != 0 && strcmp(k, "@index") != 0 &&
-		    strcmp(k, "@context") != 0)
+		if (!jld_streq(k, "@graph") && !jld_streq(k, "@id") && !jld_streq(k, "@index") &&
+		    !jld_streq(k, "@context"))
 			return false;
 	}
 	return true;
 }
+
+/* a key's expansion as a property (vocab-relative) and its term definition */
+typedef struct expanded_key
+{
+	const char *ep;
+	const jld_term *def;
+} expanded_key;
+
+static jld_value *expand_element(jld_state *st, jld_context *active, const char *active_property,
+                                 const jld_term *pdef, const jld_value *element,
+                                 const char *base_url, bool from_map);
 
 typedef struct expand_frame
 {
@@ -157,12 +178,12 @@ expand_keyword(jld_state *st, expand_frame *f, const char *key, const char *ep,
 	jld_value *result = f->result;
 	jld_value *ev = NULL;
 
-	if (f->active_property && strcmp(f->active_property, "@reverse") == 0)
+	if (f->active_property && jld_streq(f->active_property, "@reverse"))
 		DOC_FAIL(st, "invalid reverse property map", "a reverse property map cannot hold %s", ep);
 	if (jld_get(result, ep) &&
-	    (st->mode10 || (strcmp(ep, "@included") != 0 && strcmp(ep, "@type") != 0)))
+	    (st->mode10 || (!jld_streq(ep, "@included") && !jld_streq(ep, "@type"))))
 		DOC_FAIL(st, "colliding keywords", "%s appears more than once", ep);
-	if (strcmp(ep, "@id") == 0)
+	if (jld_streq(ep, "@id"))
 	{
 		const char *id;
 
@@ -171,7 +192,7 @@ expand_keyword(jld_state *st, expand_frame *f, const char *key, const char *ep,
 		id = jld_expand_iri(st, active, value->str, true, false);
 		ev = id ? S(st, id) : jld_null(st->a);
 	}
-	else if (strcmp(ep, "@type") == 0)
+	else if (jld_streq(ep, "@type"))
 	{
 		jld_value *types;
 
@@ -208,12 +229,12 @@ expand_keyword(jld_state *st, expand_frame *f, const char *key, const char *ep,
 			return;
 		}
 	}
-	else if (strcmp(ep, "@graph") == 0)
+	else if (jld_streq(ep, "@graph"))
 	{
 		ev = jld_expand_element(st, active, "@graph", value, f->base_url, false);
 		ev = jld_as_array(st->a, ev);
 	}
-	else if (strcmp(ep, "@included") == 0)
+	else if (jld_streq(ep, "@included"))
 	{
 		if (st->mode10)
 			return;
@@ -230,9 +251,9 @@ expand_keyword(jld_state *st, expand_frame *f, const char *key, const char *ep,
 		add_value(st, result, "@included", ev);
 		return;
 	}
-	else if (strcmp(ep, "@value") == 0)
+	else if (jld_streq(ep, "@value"))
 	{
-		if (f->input_type && strcmp(f->input_type, "@json") == 0)
+		if (f->input_type && jld_streq(f->input_type, "@json"))
 		{
 			if (st->mode10)
 				DOC_FAIL(st, "invalid value object value", "@json in json-ld-1.0 mode");
@@ -243,13 +264,13 @@ expand_keyword(jld_state *st, expand_frame *f, const char *key, const char *ep,
 		else
 			ev = (jld_value *)value;
 	}
-	else if (strcmp(ep, "@language") == 0)
+	else if (jld_streq(ep, "@language"))
 	{
 		if (value->kind != JLD_STRING)
 			DOC_FAIL(st, "invalid language-tagged string", "@language must be a string");
 		ev = (jld_value *)value;
 	}
-	else if (strcmp(ep, "@direction") == 0)
+	else if (jld_streq(ep, "@direction"))
 	{
 		if (st->mode10)
 			return;
@@ -257,22 +278,22 @@ expand_keyword(jld_state *st, expand_frame *f, const char *key, const char *ep,
 			DOC_FAIL(st, "invalid base direction", "@direction must be \"ltr\" or \"rtl\"");
 		ev = (jld_value *)value;
 	}
-	else if (strcmp(ep, "@index") == 0)
+	else if (jld_streq(ep, "@index"))
 	{
 		if (value->kind != JLD_STRING)
 			DOC_FAIL(st, "invalid @index value", "@index must be a string");
 		ev = (jld_value *)value;
 	}
-	else if (strcmp(ep, "@list") == 0)
+	else if (jld_streq(ep, "@list"))
 	{
-		if (!f->active_property || strcmp(f->active_property, "@graph") == 0)
+		if (!f->active_property || jld_streq(f->active_property, "@graph"))
 			return;
 		ev = jld_expand_element(st, active, f->active_property, value, f->base_url, false);
 		ev = jld_as_array(st->a, ev);
 	}
-	else if (strcmp(ep, "@set") == 0)
+	else if (jld_streq(ep, "@set"))
 		ev = jld_expand_element(st, active, f->active_property, value, f->base_url, false);
-	else if (strcmp(ep, "@reverse") == 0)
+	else if (jld_streq(ep, "@reverse"))
 	{
 		jld_value *rev, *inner;
 
@@ -290,7 +311,7 @@ expand_keyword(jld_state *st, expand_frame *f, const char *key, const char *ep,
 			jld_value *items = jld_as_array(st->a, rev->members[i].value);
 			jld_value *rmap;
 
-			if (strcmp(prop, "@reverse") == 0)
+			if (jld_streq(prop, "@reverse"))
 				continue;
 			rmap = jld_get(result, "@reverse");
 			if (!rmap)
@@ -308,7 +329,7 @@ expand_keyword(jld_state *st, expand_frame *f, const char *key, const char *ep,
 		}
 		return;
 	}
-	else if (strcmp(ep, "@nest") == 0)
+	else if (jld_streq(ep, "@nest"))
 	{
 		jld_push(st->a, f->nests, S(st, key));
 		return;
@@ -318,8 +339,8 @@ expand_keyword(jld_state *st, expand_frame *f, const char *key, const char *ep,
 
 	if (ev == NULL)
 		return;
-	if (ev->kind == JLD_NULL && strcmp(ep, "@value") == 0 &&
-	    !(f->input_type && strcmp(f->input_type, "@json") == 0))
+	if (ev->kind == JLD_NULL && jld_streq(ep, "@value") &&
+	    !(f->input_type && jld_streq(f->input_type, "@json")))
 	{
 		jld_set(st->a, result, "@value", ev);
 		return;
@@ -327,30 +348,41 @@ expand_keyword(jld_state *st, expand_frame *f, const char *key, const char *ep,
 	jld_set(st->a, result, ep, ev);
 }
 
+/*
+ * known: ep and def are key's expansion and term definition in f->active
+ * (computed once by the caller for every key of the element)
+ */
 static void
-expand_entry(jld_state *st, expand_frame *f, const char *key, const jld_value *value)
+expand_entry(jld_state *st, expand_frame *f, const char *key, const jld_value *value,
+             const expanded_key *known)
 {
 	jld_context *active = f->active;
 	const char *ep;
 	const jld_term *def;
 	unsigned c;
 	jld_value *ev;
+	bool keyword;
 
-	if (strcmp(key, "@context") == 0)
+	if (jld_streq(key, "@context"))
 		return;
-	ep = jld_expand_iri(st, active, key, false, true);
-	if (!ep || (!strchr(ep, ':') && !jld_is_keyword(ep)))
+	if (known)
+		ep = known->ep, def = known->def;
+	else
+		ep = jld_expand_key(st, active, key, &def);
+	if (!ep)
+		return;
+	keyword = jld_is_keyword(ep);
+	if (!keyword && !strchr(ep, ':'))
 		return;
 	jld_path_push_key(st, key);
-	if (jld_is_keyword(ep))
+	if (keyword)
 	{
 		expand_keyword(st, f, key, ep, value);
 		jld_path_pop(st);
 		return;
 	}
-	def = jld_term_get(active, key);
 	c = def ? def->container : 0;
-	if (def && def->type_mapping && strcmp(def->type_mapping, "@json") == 0)
+	if (def && def->type_mapping && jld_streq(def->type_mapping, "@json"))
 	{
 		ev = jld_object(st->a);
 		jld_set(st->a, ev, "@value", (jld_value *)value);
@@ -361,7 +393,7 @@ expand_entry(jld_state *st, expand_frame *f, const char *key, const jld_value *v
 	else if ((c & (JLD_C_INDEX | JLD_C_TYPE | JLD_C_ID)) && value->kind == JLD_OBJECT)
 		ev = jld_expand_index_map(st, active, key, def, value, f->base_url);
 	else
-		ev = jld_expand_element(st, active, key, value, f->base_url, false);
+		ev = expand_element(st, active, key, def, value, f->base_url, false);
 	if (!ev)
 	{
 		jld_path_pop(st);
@@ -411,15 +443,17 @@ expand_entry(jld_state *st, expand_frame *f, const char *key, const jld_value *v
 	jld_path_pop(st);
 }
 
+/* known: the expansion of each key of element in f->active, or NULL */
 static void
-expand_entries(jld_state *st, expand_frame *f, const jld_value *element)
+expand_entries(jld_state *st, expand_frame *f, const jld_value *element, const expanded_key *known)
 {
 	jld_value *saved_nests = f->nests;
 	jld_value *nests = jld_array(st->a);
 
 	f->nests = nests;
 	for (size_t i = 0; i < element->count; i++)
-		expand_entry(st, f, element->members[i].key, element->members[i].value);
+		expand_entry(st, f, element->members[i].key, element->members[i].value,
+		             known ? &known[i] : NULL);
 	f->nests = saved_nests;
 	/* nested properties, in key order */
 	if (nests->count > 1)
@@ -446,13 +480,49 @@ expand_entries(jld_state *st, expand_frame *f, const jld_value *element)
 			{
 				const char *e = jld_expand_iri(st, f->active, nested->members[k].key, false, true);
 
-				if (e && strcmp(e, "@value") == 0)
+				if (e && jld_streq(e, "@value"))
 					DOC_FAIL(st, "invalid @nest value", "a nested object cannot hold @value");
 			}
-			expand_entries(st, f, nested);
+			expand_entries(st, f, nested, NULL);
 		}
 		f->active = saved_active;
 		jld_path_pop(st);
+	}
+}
+
+/* the keyword entries finish_object looks at, found in one pass */
+typedef struct result_entries
+{
+	jld_value *value, *type, *language, *direction, *set, *list, *id, *index;
+} result_entries;
+
+static void
+scan_result(const jld_value *result, result_entries *r)
+{
+	memset(r, 0, sizeof(*r));
+	for (size_t i = 0; i < result->count; i++)
+	{
+		const char *k = result->members[i].key;
+		jld_value *v = result->members[i].value;
+
+		if (k[0] != '@')
+			continue;
+		if (jld_streq(k, "@value"))
+			r->value = v;
+		else if (jld_streq(k, "@type"))
+			r->type = v;
+		else if (jld_streq(k, "@language"))
+			r->language = v;
+		else if (jld_streq(k, "@direction"))
+			r->direction = v;
+		else if (jld_streq(k, "@set"))
+			r->set = v;
+		else if (jld_streq(k, "@list"))
+			r->list = v;
+		else if (jld_streq(k, "@id"))
+			r->id = v;
+		else if (jld_streq(k, "@index"))
+			r->index = v;
 	}
 }
 
@@ -460,49 +530,51 @@ expand_entries(jld_state *st, expand_frame *f, const jld_value *element)
 static jld_value *
 finish_object(jld_state *st, jld_value *result, const char *active_property)
 {
+	result_entries r;
 	jld_value *v;
 
-	if ((v = jld_get(result, "@value")) != NULL)
+	scan_result(result, &r);
+	if ((v = r.value) != NULL)
 	{
-		jld_value *type = jld_get(result, "@type");
+		jld_value *type = r.type;
 
 		for (size_t i = 0; i < result->count; i++)
 		{
 			const char *k = result->members[i].key;
 
-			if (strcmp(k, "@direction") != 0 && strcmp(k, "@index") != 0 &&
-			    strcmp(k, "@language") != 0 && strcmp(k, "@type") != 0 && strcmp(k, "@value") != 0)
+			if (!jld_streq(k, "@direction") && !jld_streq(k, "@index") &&
+			    !jld_streq(k, "@language") && !jld_streq(k, "@type") && !jld_streq(k, "@value"))
 				DOC_FAIL(st, "invalid value object", "a value object cannot hold %s", k);
 		}
-		if (type && (jld_get(result, "@language") || jld_get(result, "@direction")))
+		if (type && (r.language || r.direction))
 			DOC_FAIL(st, "invalid value object",
 			         "a value object cannot have both @type and @language/@direction");
 		if (type && is_str(type, "@json"))
 			return result;
 		if (v->kind == JLD_NULL)
 			return NULL;
-		if (v->kind != JLD_STRING && jld_get(result, "@language"))
+		if (v->kind != JLD_STRING && r.language)
 			DOC_FAIL(st, "invalid language-tagged value", "@language needs a string @value");
 		if (type && (type->kind != JLD_STRING || !jld_is_well_formed_iri(type->str)))
 			DOC_FAIL(st, "invalid typed value", "the @type of a value must be an IRI");
 	}
-	else if ((v = jld_get(result, "@type")) != NULL && v->kind != JLD_ARRAY)
+	else if ((v = r.type) != NULL && v->kind != JLD_ARRAY)
 		jld_set(st->a, result, "@type", jld_as_array(st->a, v));
-	else if (jld_get(result, "@set") || jld_get(result, "@list"))
+	else if (r.set || r.list)
 	{
-		if (result->count > 2 || (result->count == 2 && !jld_get(result, "@index")))
+		if (result->count > 2 || (result->count == 2 && !r.index))
 			DOC_FAIL(st, "invalid set or list object",
 			         "@set and @list objects may only add @index");
-		if ((v = jld_get(result, "@set")) != NULL)
+		if ((v = r.set) != NULL)
 			return v;
 	}
-	if (result->count == 1 && jld_get(result, "@language"))
+	if (result->count == 1 && r.language)
 		return NULL;
-	if (!active_property || strcmp(active_property, "@graph") == 0)
+	if (!active_property || jld_streq(active_property, "@graph"))
 	{
-		if (result->count == 0 || jld_get(result, "@value") || jld_get(result, "@list"))
+		if (result->count == 0 || r.value || r.list)
 			return NULL;
-		if (result->count == 1 && jld_get(result, "@id"))
+		if (result->count == 1 && r.id)
 			return NULL;
 	}
 	return result;
@@ -512,17 +584,114 @@ jld_value *
 jld_expand_element(jld_state *st, jld_context *active, const char *active_property,
                    const jld_value *element, const char *base_url, bool from_map)
 {
-	const jld_term *pdef;
+	return expand_element(st, active, active_property,
+	                      active_property ? jld_term_get(active, active_property) : NULL, element,
+	                      base_url, from_map);
+}
+
+/*
+ * Step 11's type-scoped contexts, in key order; sets f->input_type and
+ * returns the active context for the entries. Most nodes have one key
+ * expanding to @type and no type-scoped context: then known (each key's
+ * expansion in active) settles it without sorting the keys.
+ */
+static jld_context *
+apply_types(jld_state *st, expand_frame *f, jld_context *active, const jld_value *element,
+            const expanded_key *known)
+{
+	jld_member *sorted;
+	size_t type_key = element->count, n_type_keys = 0;
+
+	for (size_t i = 0; i < element->count; i++)
+		if (known[i].ep && jld_streq(known[i].ep, "@type"))
+			type_key = i, n_type_keys++;
+	if (n_type_keys == 0)
+		return active;
+	if (n_type_keys == 1)
+	{
+		jld_value *types = jld_as_array(st->a, element->members[type_key].value);
+		bool scoped = false;
+
+		for (size_t k = 0; k < types->count && !scoped; k++)
+		{
+			const jld_term *tdef;
+
+			if (types->items[k]->kind != JLD_STRING)
+				continue;
+			tdef = jld_term_get(f->type_scoped, types->items[k]->str);
+			scoped = tdef && tdef->context;
+		}
+		if (!scoped)
+		{
+			const jld_value *last = types->count ? types->items[types->count - 1] : NULL;
+
+			if (last && last->kind == JLD_STRING)
+				f->input_type = jld_expand_iri(st, active, last->str, false, true);
+			return active;
+		}
+	}
+	/* the general way: keys in order, each in the context the ones before left */
+	sorted = jld_sorted_members(st, element);
+	for (size_t i = 0; i < element->count; i++)
+	{
+		const char *e = jld_expand_iri(st, active, sorted[i].key, false, true);
+		jld_value *types;
+
+		if (!e || !jld_streq(e, "@type"))
+			continue;
+		types = jld_as_array(st->a, sorted[i].value);
+		if (types->count > 1)
+		{
+			jld_value *copy = jld_array(st->a);
+
+			for (size_t k = 0; k < types->count; k++)
+				if (types->items[k]->kind == JLD_STRING)
+					jld_push(st->a, copy, types->items[k]);
+			jld_sort(copy->items, copy->count, sizeof(jld_value *), cmp_str_values);
+			types = copy;
+		}
+		for (size_t k = 0; k < types->count; k++)
+		{
+			const jld_term *tdef;
+
+			if (types->items[k]->kind != JLD_STRING)
+				continue;
+			tdef = jld_term_get(f->type_scoped, types->items[k]->str);
+			if (tdef && tdef->context)
+			{
+				jld_path_push_key(st, sorted[i].key);
+				active = jld_process_context(st, active, tdef->context, tdef->context_base, NULL,
+				                             false, false, true);
+				jld_path_pop(st);
+			}
+		}
+		if (!f->input_type && types->count > 0)
+		{
+			const jld_value *last = jld_as_array(st->a, sorted[i].value);
+
+			last = last->count ? last->items[last->count - 1] : NULL;
+			if (last && last->kind == JLD_STRING)
+				f->input_type = jld_expand_iri(st, active, last->str, false, true);
+		}
+	}
+	return active;
+}
+
+/* pdef: the term definition of active_property in active (NULL: none) */
+static jld_value *
+expand_element(jld_state *st, jld_context *active, const char *active_property,
+               const jld_term *pdef, const jld_value *element, const char *base_url, bool from_map)
+{
 	const jld_value *scoped = NULL;
 	const char *scoped_base = NULL;
 	expand_frame f;
 	jld_value *v;
-	jld_member *sorted;
+	expanded_key known_local[16], *known;
+	jld_context *keys_context;
 
 	tick(st);
 	if (!element || element->kind == JLD_NULL)
 		return NULL;
-	pdef = active_property ? jld_term_get(active, active_property) : NULL;
 	if (pdef && pdef->context)
 	{
 		scoped = pdef->context;
@@ -530,11 +699,14 @@ jld_expand_element(jld_state *st, jld_context *active, const char *active_proper
 	}
 	if (is_scalar(element))
 	{
-		if (!active_property || strcmp(active_property, "@graph") == 0)
+		if (!active_property || jld_streq(active_property, "@graph"))
 			return NULL;
 		if (scoped)
+		{
 			active = jld_process_context(st, active, scoped, scoped_base, NULL, false, true, true);
-		return jld_value_expand(st, active, active_property, element);
+			return jld_value_expand(st, active, active_property, element);
+		}
+		return value_expand(st, active, pdef, element);
 	}
 	if (element->kind == JLD_ARRAY)
 	{
@@ -546,8 +718,8 @@ jld_expand_element(jld_state *st, jld_context *active, const char *active_proper
 			jld_value *item;
 
 			jld_path_push_index(st, i);
-			item = jld_expand_element(st, active, active_property, element->items[i], base_url,
-			                          from_map);
+			item = expand_element(st, active, active_property, pdef, element->items[i], base_url,
+			                      from_map);
 			jld_path_pop(st);
 			if (list_container && item && item->kind == JLD_ARRAY)
 			{
@@ -576,9 +748,9 @@ jld_expand_element(jld_state *st, jld_context *active, const char *active_proper
 		{
 			const char *e = jld_expand_iri(st, active, element->members[i].key, false, true);
 
-			if (e && strcmp(e, "@value") == 0)
+			if (e && jld_streq(e, "@value"))
 				revert = false;
-			else if (element->count == 1 && e && strcmp(e, "@id") == 0)
+			else if (element->count == 1 && e && jld_streq(e, "@id"))
 				revert = false;
 		}
 		if (revert)
@@ -594,79 +766,56 @@ jld_expand_element(jld_state *st, jld_context *active, const char *active_proper
 	}
 	memset(&f, 0, sizeof(f));
 	f.type_scoped = active;
-	sorted = jld_sorted_members(st, element);
+	/* every key's expansion, once: for @type below and for the entries */
+	known = element->count <= 16 ? known_local
+	                             : jld_arena_alloc(st->a, element->count * sizeof(expanded_key));
 	for (size_t i = 0; i < element->count; i++)
-	{
-		const char *e = jld_expand_iri(st, active, sorted[i].key, false, true);
-		jld_value *types;
-
-		if (!e || strcmp(e, "@type") != 0)
-			continue;
-		types = jld_as_array(st->a, sorted[i].value);
-		if (types->count > 1)
-		{
-			jld_value *copy = jld_array(st->a);
-
-			for (size_t k = 0; k < types->count; k++)
-				if (types->items[k]->kind == JLD_STRING)
-					jld_push(st->a, copy, types->items[k]);
-			jld_sort(copy->items, copy->count, sizeof(jld_value *), cmp_str_values);
-			types = copy;
-		}
-		for (size_t k = 0; k < types->count; k++)
-		{
-			const jld_term *tdef;
-
-			if (types->items[k]->kind != JLD_STRING)
-				continue;
-			tdef = jld_term_get(f.type_scoped, types->items[k]->str);
-			if (tdef && tdef->context)
-			{
-				jld_path_push_key(st, sorted[i].key);
-				active = jld_process_context(st, active, tdef->context, tdef->context_base, NULL,
-				                             false, false, true);
-				jld_path_pop(st);
-			}
-		}
-		if (!f.input_type && types->count > 0)
-		{
-			const jld_value *last = jld_as_array(st->a, sorted[i].value);
-
-			last = last->count ? last->items[last->count - 1] : NULL;
-			if (last && last->kind == JLD_STRING)
-				f.input_type = jld_expand_iri(st, active, last->str, false, true);
-		}
-	}
+		known[i].ep = jld_expand_key(st, active, element->members[i].key, &known[i].def);
+	keys_context = active;
+	active = apply_types(st, &f, active, element, known);
 	f.active = active;
 	f.active_property = active_property;
 	f.base_url = base_url;
 	f.result = jld_object(st->a);
-	expand_entries(st, &f, element);
+	expand_entries(st, &f, element, active == keys_context ? known : NULL);
 	return finish_object(st, f.result, active_property);
 }
 
-jld_value *
-jld_expand(jld_arena *out, const jld_value *input, const jld_options *o)
+jld_context *
+jld_expand_initial_context(jld_state *st)
 {
-	jld_state st;
-	jld_context *active;
-	jld_value *expanded;
+	jld_context *active = jld_context_new(st);
+	const jld_options *o = st->opts;
 
-	jld_state_init(&st, out, o);
-	active = jld_context_new(&st);
 	if (o->expand_context)
 	{
 		const jld_value *ec = o->expand_context;
 		const jld_value *inner = ec->kind == JLD_OBJECT ? jld_get(ec, "@context") : NULL;
 
 		active =
-		    jld_process_context(&st, active, inner ? inner : ec, o->base, NULL, false, true, true);
+		    jld_process_context(st, active, inner ? inner : ec, o->base, NULL, false, true, true);
 	}
-	expanded = jld_expand_element(&st, active, NULL, input, o->base, false);
+	return active;
+}
+
+jld_value *
+jld_expand_with(jld_state *st, jld_context *active, const jld_value *input)
+{
+	jld_value *expanded = jld_expand_element(st, active, NULL, input, st->opts->base, false);
+
 	if (expanded && expanded->kind == JLD_OBJECT && expanded->count == 1 &&
 	    jld_get(expanded, "@graph"))
 		expanded = jld_get(expanded, "@graph");
 	if (!expanded)
-		return jld_array(out);
-	return jld_as_array(out, expanded);
+		return jld_array(st->a);
+	return jld_as_array(st->a, expanded);
+}
+
+jld_value *
+jld_expand(jld_arena *out, const jld_value *input, const jld_options *o)
+{
+	jld_state st;
+
+	jld_state_init(&st, out, o);
+	return jld_expand_with(&st, jld_expand_initial_context(&st), input);
 }

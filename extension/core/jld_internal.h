@@ -11,6 +11,57 @@
 #include <string.h>
 #include "rdf_syntax.h"
 
+/* strcmp(a, b) == 0, the first byte compared inline (most tests fail there) */
+static inline bool
+jld_streq(const char *a, const char *b)
+{
+	return a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
+}
+
+/* jld_set for a key known not to be in object yet */
+extern void jld_append_member(jld_arena *a, jld_value *object, const char *key, jld_value *value);
+
+/*
+ * A document whose top-level object has an array member key, parsed without
+ * building that array: *items (NULL when nothing was deferred) gives its
+ * items one by one, each parsed -- and checked -- when asked for, into the
+ * arena given then. The member holds an empty array meanwhile. Text that is
+ * not valid JSON raises as jld_parse does, items' errors when they are read.
+ */
+typedef struct jld_items jld_items;
+
+extern jld_value *jld_parse_deferring(jld_arena *a, const char *text, size_t len, const char *key,
+                                      jld_items **items);
+/* the next item, NULL after the last */
+extern jld_value *jld_items_next(jld_items *items, jld_arena *a);
+/* frees the parser's scratch memory (items may be NULL) */
+extern void jld_items_end(jld_items *items);
+
+/*
+ * toRdf takes {"@context": ..., "@graph": [...]} node by node (jld_to_rdf.c);
+ * false: the whole document is expanded first (the unit tests compare both)
+ */
+extern bool jld_to_rdf_node_by_node;
+
+/* jld_arena_alloc without zeroing, for memory the caller fills */
+extern void *jld_arena_alloc_raw(jld_arena *a, size_t size);
+
+/* --- arena marks: give back everything allocated after a mark ---------- */
+
+typedef struct jld_arena_mark_t
+{
+	uint64_t block_seq; /* the head block at the mark (0: none) */
+	size_t used;        /* its use then */
+	uint64_t blocks;    /* blocks allocated until then */
+	size_t total;
+} jld_arena_mark_t;
+
+extern void jld_arena_mark(jld_arena *a, jld_arena_mark_t *m);
+/* bytes allocated since the mark */
+extern size_t jld_arena_used_since(const jld_arena *a, const jld_arena_mark_t *m);
+/* free what was allocated after m: nothing allocated since may be used again */
+extern void jld_arena_release(jld_arena *a, const jld_arena_mark_t *m);
+
 /* --- string-keyed hash map in an arena, insertion order kept ------------ */
 
 typedef struct jld_map
@@ -98,7 +149,26 @@ typedef struct jld_state
 	size_t steps;          /* for oslo_check_interrupts */
 	int remote_depth;      /* nesting of remote contexts being processed */
 	int validating_scoped; /* > 0: errors are reported as "invalid scoped context" */
+	/*
+	 * jld_expand_key results by (context, key) address: a document's keys
+	 * are the same few interned strings. Neither address is reused while
+	 * the state lives, except after jld_arena_release: emptied then.
+	 */
+	struct
+	{
+		const jld_context *context;
+		const char *key;
+		const char *ep;
+		const jld_term *def;
+	} key_memo[256];
 } jld_state;
+
+/* forget jld_expand_key's results (the arena was given back) */
+static inline void
+jld_state_forget_keys(jld_state *st)
+{
+	memset(st->key_memo, 0, sizeof(st->key_memo));
+}
 
 extern void jld_state_init(jld_state *st, jld_arena *a, const jld_options *o);
 
@@ -134,6 +204,12 @@ jld_term_get(const jld_context *c, const char *name)
 {
 	return jld_map_get(&c->terms, name);
 }
+/*
+ * jld_expand_iri(key, vocab-relative) of a property key, also giving its
+ * term definition in active (NULL: none) so that callers look it up once
+ */
+extern const char *jld_expand_key(jld_state *st, jld_context *active, const char *key,
+                                  const jld_term **def);
 extern const char *jld_expand_iri(jld_state *st, jld_context *active, const char *value,
                                   bool document_relative, bool vocab);
 
@@ -157,6 +233,11 @@ extern jld_value *jld_expand_language_map(jld_state *st, jld_context *active, co
 extern jld_value *jld_expand_index_map(jld_state *st, jld_context *active, const char *key,
                                        const jld_term *def, const jld_value *value,
                                        const char *base_url);
+
+/* the active context expansion starts with: options' expandContext applied */
+extern jld_context *jld_expand_initial_context(jld_state *st);
+/* expand() with a given state and initial context (the result is an array) */
+extern jld_value *jld_expand_with(jld_state *st, jld_context *active, const jld_value *input);
 
 extern jld_value *jld_expand_element(jld_state *st, jld_context *active,
                                      const char *active_property, const jld_value *element,

@@ -99,9 +99,26 @@ cmp_terms(const void *a, const void *b)
 	return strcmp(x, y);
 }
 
+/* what compaction derives from an active context once (active->inverse) */
+typedef struct inverse_info
+{
+	jld_map map;        /* the inverse context */
+	term_ref *prefixes; /* the terms that may start a compact IRI (IRI compaction step 5) */
+	size_t nprefixes;
+} inverse_info;
+
+static inverse_info *build_inverse(jld_state *st, jld_context *active);
+
 static jld_map *
 inverse_context(jld_state *st, jld_context *active)
 {
+	return &build_inverse(st, active)->map;
+}
+
+static inverse_info *
+build_inverse(jld_state *st, jld_context *active)
+{
+	inverse_info *info;
 	jld_map *result;
 	const char *default_language;
 	term_ref *terms;
@@ -109,7 +126,20 @@ inverse_context(jld_state *st, jld_context *active)
 
 	if (active->inverse)
 		return active->inverse;
-	result = jld_arena_alloc(st->a, sizeof(jld_map));
+	info = jld_arena_alloc(st->a, sizeof(inverse_info));
+	result = &info->map;
+	info->prefixes = jld_arena_alloc(st->a, (active->terms.count + 1) * sizeof(term_ref));
+	for (size_t i = 0; i < active->terms.count; i++)
+	{
+		const jld_term *def = active->terms.vals[i];
+
+		if (def && def->iri && def->prefix)
+		{
+			info->prefixes[info->nprefixes].name = active->terms.keys[i];
+			info->prefixes[info->nprefixes].def = def;
+			info->nprefixes++;
+		}
+	}
 	default_language = active->default_language ? lower(st, active->default_language) : "@none";
 	terms = jld_arena_alloc(st->a, (active->terms.count + 1) * sizeof(term_ref));
 	for (size_t i = 0; i < active->terms.count; i++)
@@ -189,8 +219,8 @@ inverse_context(jld_state *st, jld_context *active)
 			put_if_absent(st, &tlm->type, "@none", term);
 		}
 	}
-	active->inverse = result;
-	return result;
+	active->inverse = info;
+	return info;
 }
 
 static const char *
@@ -460,6 +490,7 @@ jld_compact_iri(jld_state *st, jld_context *active, const char *var, const jld_v
 {
 	const char *compact_iri = NULL;
 	const char *colon;
+	inverse_info *info;
 
 	if (!var)
 		return NULL;
@@ -477,15 +508,17 @@ jld_compact_iri(jld_state *st, jld_context *active, const char *var, const jld_v
 		if (strncmp(var, active->vocab, vl) == 0 && var[vl] && !jld_term_get(active, var + vl))
 			return var + vl;
 	}
-	for (size_t i = 0; i < active->terms.count; i++)
+	/* only the terms that can be prefixes: a context has few of them, and many terms */
+	info = build_inverse(st, active);
+	for (size_t i = 0; i < info->nprefixes; i++)
 	{
-		const char *term = active->terms.keys[i];
-		const jld_term *def = active->terms.vals[i];
+		const char *term = info->prefixes[i].name;
+		const jld_term *def = info->prefixes[i].def;
 		size_t il;
 		const char *candidate;
 		const jld_term *cdef;
 
-		if (!def || !def->iri || !def->prefix || strcmp(def->iri, var) == 0)
+		if (strcmp(def->iri, var) == 0)
 			continue;
 		il = strlen(def->iri);
 		if (strncmp(var, def->iri, il) != 0)

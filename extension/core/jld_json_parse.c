@@ -5,9 +5,12 @@
  * Written by hand rather than through json-c so that values go straight into
  * the arena (no malloc'd objects to guard) and errors can say where they are.
  */
-#include "jsonld.h"
+#include "jld_internal.h"
 
 #include <setjmp.h>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,17 +19,44 @@
 
 typedef struct parser
 {
-	jld_arena *a;
+	jld_arena *a;      /* values */
+	jld_arena *keys_a; /* interned keys and their table (a, unless items are parsed apart) */
 	const char *s;
 	size_t len;
 	size_t pos;
 	int depth;
 	unsigned values; /* for oslo_check_interrupts */
 	oslo_buf scratch;
+	/*
+	 * Object keys, interned: a document repeats the same few keys in every
+	 * node, so each is stored once, and an object's duplicate keys are found
+	 * by address. Open addressing, in the arena (outgrown tables stay there:
+	 * at most as much again).
+	 */
+	const char **keys;
+	uint32_t *key_lens;
+	uint32_t keys_cap, keys_used;
+	/*
+	 * Members (or items: key NULL) of the containers being parsed, stacked:
+	 * a container's are copied out once, at its end, in an array of the
+	 * exact size (host memory, grown by doubling, freed with scratch)
+	 */
+	jld_member *stack;
+	size_t stack_len, stack_cap;
 	jmp_buf *soft; /* set: a syntax error returns to jld_try_parse instead of raising */
 	char *errbuf;  /* with soft: where the message goes */
 	size_t errlen;
 } parser;
+
+static void
+parser_free(parser *p)
+{
+	oslo_buf_free(&p->scratch);
+	if (p->stack)
+		oslo_free(p->stack);
+	p->stack = NULL;
+	p->stack_len = p->stack_cap = 0;
+}
 
 static void OSLO_NORETURN
 fail(parser *p, const char *what)
@@ -48,24 +78,24 @@ fail(parser *p, const char *what)
 		if (p->errbuf)
 			snprintf(p->errbuf, p->errlen, "invalid JSON: line %zu, column %zu: %s", line, col,
 			         what);
-		oslo_buf_free(&p->scratch);
+		parser_free(p);
 		longjmp(*p->soft, 1);
 	}
 	oslo_error_detail(OSLO_ERR_SYNTAX, NULL, "invalid JSON: line %zu, column %zu: %s", line, col,
 	                  what);
 }
 
-static void
+static const bool json_ws[256] = {[' '] = true, ['\t'] = true, ['\n'] = true, ['\r'] = true};
+
+static inline void
 skip_ws(parser *p)
 {
-	while (p->pos < p->len)
-	{
-		char c = p->s[p->pos];
+	const unsigned char *s = (const unsigned char *)p->s;
+	size_t i = p->pos;
 
-		if (c != ' ' && c != '\t' && c != '\n' && c != '\r')
-			break;
-		p->pos++;
-	}
+	while (i < p->len && json_ws[s[i]])
+		i++;
+	p->pos = i;
 }
 
 static int
@@ -127,27 +157,73 @@ put_utf8(oslo_buf *b, unsigned cp)
 	oslo_buf_append(b, t, n);
 }
 
-/* parse a string at p->pos (on the quote); returns arena text, *out_len bytes */
+static const char *intern_key(parser *p, const char *s, size_t len);
+
+/* bytes that end the fast scan of a string: the quote, a backslash, controls */
+static const bool string_special[256] = {
+    [0x00] = true, [0x01] = true, [0x02] = true, [0x03] = true, [0x04] = true, [0x05] = true,
+    [0x06] = true, [0x07] = true, [0x08] = true, [0x09] = true, [0x0A] = true, [0x0B] = true,
+    [0x0C] = true, [0x0D] = true, [0x0E] = true, [0x0F] = true, [0x10] = true, [0x11] = true,
+    [0x12] = true, [0x13] = true, [0x14] = true, [0x15] = true, [0x16] = true, [0x17] = true,
+    [0x18] = true, [0x19] = true, [0x1A] = true, [0x1B] = true, [0x1C] = true, [0x1D] = true,
+    [0x1E] = true, [0x1F] = true, ['"'] = true,  ['\\'] = true};
+
+/* bytes the skip stops at: 1 outside strings, 2 inside them as well */
+static const unsigned char skip_stop[256] = {
+    ['"'] = 2, ['\\'] = 2, ['['] = 1, [']'] = 1, ['{'] = 1, ['}'] = 1};
+
+#define BYTES(c) (0x0101010101010101ull * (uint64_t)(c))
+
+/* the bytes of w that are zero have their high bit set (and maybe later ones) */
+static inline uint64_t
+zero_bytes(uint64_t w)
+{
+	return (w - BYTES(0x01)) & ~w & BYTES(0x80);
+}
+
+/* the end of a run of bytes without '"', '\\' or controls from i (eight at a time) */
+static inline size_t
+scan_plain(const unsigned char *s, size_t i, size_t len)
+{
+	while (i + 8 <= len)
+	{
+		uint64_t w;
+
+		memcpy(&w, s + i, 8);
+		if (zero_bytes(w ^ BYTES('"')) | zero_bytes(w ^ BYTES('\\')) |
+		    ((w - BYTES(0x20)) & ~w & BYTES(0x80)))
+			break;
+		i += 8;
+	}
+	while (i < len && !string_special[s[i]])
+		i++;
+	return i;
+}
+
+/*
+ * parse a string at p->pos (on the quote); returns arena text, *out_len
+ * bytes; as_key: an interned object key
+ */
 static char *
-parse_string(parser *p, size_t *out_len)
+parse_string(parser *p, size_t *out_len, bool as_key)
 {
 	size_t start;
+	const unsigned char *s = (const unsigned char *)p->s;
 
 	p->pos++;
 	start = p->pos;
 	/* fast path: no escapes */
-	while (p->pos < p->len && p->s[p->pos] != '"' && p->s[p->pos] != '\\')
-	{
-		if ((unsigned char)p->s[p->pos] < 0x20)
-			fail(p, "control character in string");
-		p->pos++;
-	}
+	p->pos = scan_plain(s, p->pos, p->len);
 	if (p->pos >= p->len)
 		fail(p, "unterminated string");
-	if (p->s[p->pos] == '"')
+	if (s[p->pos] < 0x20)
+		fail(p, "control character in string");
+	if (s[p->pos] == '"')
 	{
 		*out_len = p->pos - start;
 		p->pos++;
+		if (as_key)
+			return (char *)intern_key(p, p->s + start, *out_len);
 		return jld_arena_strndup(p->a, p->s + start, *out_len);
 	}
 	oslo_buf_reset(&p->scratch);
@@ -221,7 +297,53 @@ parse_string(parser *p, size_t *out_len)
 		fail(p, "unterminated string");
 	p->pos++;
 	*out_len = p->scratch.len;
+	if (as_key)
+		return (char *)intern_key(p, p->scratch.data, p->scratch.len);
 	return jld_arena_strndup(p->a, p->scratch.data, p->scratch.len);
+}
+
+static const char *
+intern_key(parser *p, const char *s, size_t len)
+{
+	uint32_t mask, i;
+	const char *copy;
+
+	if (p->keys_used * 2 >= p->keys_cap)
+	{
+		const char **old = p->keys;
+		uint32_t *old_lens = p->key_lens;
+		uint32_t old_cap = p->keys_cap;
+
+		p->keys_cap = old_cap ? old_cap * 2 : 64;
+		p->keys = jld_arena_alloc(p->keys_a, p->keys_cap * sizeof(char *));
+		p->key_lens = jld_arena_alloc(p->keys_a, p->keys_cap * sizeof(uint32_t));
+		mask = p->keys_cap - 1;
+		for (uint32_t k = 0; k < old_cap; k++)
+		{
+			if (!old[k])
+				continue;
+			i = oslo_hash_bytes(OSLO_HASH_SEED, old[k], old_lens[k]) & mask;
+			while (p->keys[i])
+				i = (i + 1) & mask;
+			p->keys[i] = old[k];
+			p->key_lens[i] = old_lens[k];
+		}
+	}
+	mask = p->keys_cap - 1;
+	i = oslo_hash_bytes(OSLO_HASH_SEED, s, len) & mask;
+	while (p->keys[i])
+	{
+		if (p->key_lens[i] == len && memcmp(p->keys[i], s, len) == 0)
+			return p->keys[i];
+		i = (i + 1) & mask;
+	}
+	if (len > UINT32_MAX / 2)
+		fail(p, "object key too long");
+	copy = jld_arena_strndup(p->keys_a, s, len);
+	p->keys[i] = copy;
+	p->key_lens[i] = (uint32_t)len;
+	p->keys_used++;
+	return copy;
 }
 
 static jld_value *
@@ -277,11 +399,204 @@ match_word(parser *p, const char *w)
 
 static jld_value *parse_value(parser *p);
 
+static void
+stack_push(parser *p, const char *key, jld_value *value)
+{
+	if (p->stack_len == p->stack_cap)
+	{
+		p->stack_cap = p->stack_cap ? p->stack_cap * 2 : 64;
+		p->stack = p->stack ? oslo_realloc(p->stack, p->stack_cap * sizeof(jld_member))
+		                    : oslo_alloc(p->stack_cap * sizeof(jld_member));
+	}
+	p->stack[p->stack_len].key = key;
+	p->stack[p->stack_len].value = value;
+	p->stack_len++;
+}
+
+/* a member of the object whose members start at base; keys are interned */
+static void
+add_member(parser *p, size_t base, const char *key, jld_value *value)
+{
+	for (size_t i = base; i < p->stack_len; i++)
+	{
+		if (p->stack[i].key == key)
+		{
+			p->stack[i].value = value; /* a repeated key: the last one counts */
+			return;
+		}
+	}
+	stack_push(p, key, value);
+}
+
+/* the members or items stacked from base go into v */
+static void
+stack_pop_into(parser *p, size_t base, jld_value *v)
+{
+	size_t n = p->stack_len - base;
+
+	if (n == 0)
+		return;
+	if (v->kind == JLD_OBJECT)
+	{
+		v->members = jld_arena_alloc_raw(p->a, n * sizeof(jld_member));
+		memcpy(v->members, p->stack + base, n * sizeof(jld_member));
+	}
+	else
+	{
+		v->items = jld_arena_alloc_raw(p->a, n * sizeof(jld_value *));
+		for (size_t i = 0; i < n; i++)
+			v->items[i] = p->stack[base + i].value;
+	}
+	v->count = v->cap = n;
+	p->stack_len = base;
+}
+
+/*
+ * oslo_utf8_valid, with ASCII taken eight bytes at a time (most JSON-LD
+ * text is ASCII); a sequence that is not is checked on its own.
+ */
+static bool
+text_valid(const char *text, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)text;
+	size_t i = 0;
+
+	while (i < len)
+	{
+		size_t n;
+
+		if (i + 8 <= len)
+		{
+			uint64_t w;
+
+			memcpy(&w, s + i, 8);
+			/* no byte >= 0x80 and no NUL byte */
+			if (!(w & 0x8080808080808080ull) &&
+			    !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
+			{
+				i += 8;
+				continue;
+			}
+		}
+		if (s[i] == 0)
+			return false;
+		if (s[i] < 0x80)
+		{
+			i++;
+			continue;
+		}
+		n = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : 2;
+		if (i + n > len || !oslo_utf8_valid(text + i, n))
+			return false;
+		i += n;
+	}
+	return true;
+}
+
+/*
+ * Skip a JSON value that starts at p->pos with '[' by matching brackets
+ * outside strings, without checking the rest: the items are parsed (and
+ * checked) later. False, with p->pos unchanged, when brackets do not match
+ * or nest too deep: the value is then parsed at once, with the error the
+ * parser gives.
+ */
+/*
+ * Where in s[i, i + n) (n <= 16) the bytes '"', '\\' and brackets are: bit k
+ * for s[i + k]. Sixteen bytes compared at once where SSE2 is there.
+ */
+static inline uint32_t
+structure_mask(const unsigned char *s, size_t i, size_t n)
+{
+	uint32_t mask = 0;
+
+#if defined(__SSE2__)
+	if (n == 16)
+	{
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		/* 0xDF folds '{' '|' '}' onto '[' '\\' ']' ('|' is a harmless extra stop) */
+		__m128i f = _mm_and_si128(v, _mm_set1_epi8((char)0xDF));
+		__m128i hit =
+		    _mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+		                 _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('[')),
+		                              _mm_or_si128(_mm_cmpeq_epi8(f, _mm_set1_epi8('\\')),
+		                                           _mm_cmpeq_epi8(f, _mm_set1_epi8(']')))));
+
+		return (uint32_t)_mm_movemask_epi8(hit);
+	}
+#endif
+	for (size_t k = 0; k < n; k++)
+		if (skip_stop[s[i + k]])
+			mask |= 1u << k;
+	return mask;
+}
+
+static bool
+skip_array_unchecked(parser *p)
+{
+	const unsigned char *s = (const unsigned char *)p->s;
+	size_t i = p->pos, depth = 0, len = p->len;
+	bool in_string = false;
+	char closers[MAX_DEPTH];
+
+	/* i: the next byte that counts (an escaped one is skipped over) */
+	while (i < len)
+	{
+		size_t base = i, n = len - i < 16 ? len - i : 16;
+		uint32_t mask = structure_mask(s, base, n);
+
+		while (mask)
+		{
+			size_t j = base + (size_t)__builtin_ctz(mask);
+			unsigned char c = s[j];
+
+			mask &= mask - 1;
+			if (j < i)
+				continue; /* escaped */
+			i = j + 1;
+			if (in_string)
+			{
+				if (c == '\\')
+					i = j + 2;
+				else if (c == '"')
+					in_string = false;
+			}
+			else if (c == '"')
+				in_string = true;
+			else if (c == '[' || c == '{')
+			{
+				if (depth + p->depth >= MAX_DEPTH)
+					return false;
+				closers[depth++] = c == '[' ? ']' : '}';
+			}
+			else if (c == ']' || c == '}')
+			{
+				if (depth == 0 || closers[depth - 1] != (char)c)
+					return false;
+				if (--depth == 0)
+				{
+					p->pos = i;
+					return true;
+				}
+			}
+			/* a backslash or '|' outside a string: the parser will say what is wrong */
+		}
+		if (i < base + n)
+			i = base + n;
+	}
+	return false;
+}
+
+/*
+ * defer_key (top-level object only, else NULL): the member of that name
+ * whose value is an array is not built but skipped; *deferred_pos is where
+ * its '[' is (0: nothing deferred), and the member holds an empty array.
+ */
 static jld_value *
-parse_container(parser *p, bool is_object)
+parse_container_deferring(parser *p, bool is_object, const char *defer_key, size_t *deferred_pos)
 {
 	jld_value *v = is_object ? jld_object(p->a) : jld_array(p->a);
 	char close = is_object ? '}' : ']';
+	size_t base = p->stack_len;
 
 	if (++p->depth > MAX_DEPTH)
 		oslo_error(OSLO_ERR_LIMIT, "JSON nesting deeper than %d levels", MAX_DEPTH);
@@ -300,20 +615,35 @@ parse_container(parser *p, bool is_object)
 		{
 			size_t klen;
 			char *key;
+			jld_value *value = NULL;
 
 			if (p->pos >= p->len || p->s[p->pos] != '"')
 				fail(p, "object key (a string) expected");
-			key = parse_string(p, &klen);
+			key = parse_string(p, &klen, true);
 			if (strlen(key) != klen)
 				fail(p, "NUL in object key");
 			skip_ws(p);
 			if (p->pos >= p->len || p->s[p->pos] != ':')
 				fail(p, "':' expected after object key");
 			p->pos++;
-			jld_set(p->a, v, key, parse_value(p));
+			if (defer_key && strcmp(key, defer_key) == 0)
+			{
+				size_t at;
+
+				/* a repeated key replaces the deferred value: nothing stays deferred */
+				*deferred_pos = 0;
+				skip_ws(p);
+				at = p->pos;
+				if (at < p->len && p->s[at] == '[' && skip_array_unchecked(p))
+				{
+					*deferred_pos = at;
+					value = jld_array(p->a);
+				}
+			}
+			add_member(p, base, key, value ? value : parse_value(p));
 		}
 		else
-			jld_push(p->a, v, parse_value(p));
+			stack_push(p, NULL, parse_value(p));
 		skip_ws(p);
 		if (p->pos < p->len && p->s[p->pos] == ',')
 		{
@@ -327,8 +657,15 @@ parse_container(parser *p, bool is_object)
 		}
 		fail(p, is_object ? "',' or '}' expected" : "',' or ']' expected");
 	}
+	stack_pop_into(p, base, v);
 	p->depth--;
 	return v;
+}
+
+static jld_value *
+parse_container(parser *p, bool is_object)
+{
+	return parse_container_deferring(p, is_object, NULL, NULL);
 }
 
 static jld_value *
@@ -350,7 +687,7 @@ parse_value(parser *p)
 			jld_value *v = jld_null(p->a);
 
 			v->kind = JLD_STRING;
-			v->str = parse_string(p, &v->len);
+			v->str = parse_string(p, &v->len, false);
 			return v;
 		}
 		case 't':
@@ -375,10 +712,10 @@ parse_value(parser *p)
 jld_value *
 jld_parse(jld_arena *a, const char *text, size_t len)
 {
-	parser p = {a, text, len, 0, 0, 0, {0}, NULL, NULL, 0};
+	parser p = {.a = a, .keys_a = a, .s = text, .len = len};
 	jld_value *v;
 
-	if (!oslo_utf8_valid(text, len))
+	if (!text_valid(text, len))
 		oslo_error(OSLO_ERR_SYNTAX, "invalid JSON: not valid UTF-8 (or contains NUL)");
 	oslo_buf_init(&p.scratch);
 	/* a UTF-8 byte order mark is tolerated */
@@ -388,7 +725,7 @@ jld_parse(jld_arena *a, const char *text, size_t len)
 	skip_ws(&p);
 	if (p.pos < p.len)
 		fail(&p, "trailing characters after the JSON value");
-	oslo_buf_free(&p.scratch);
+	parser_free(&p);
 	return v;
 }
 
@@ -396,10 +733,16 @@ jld_value *
 jld_try_parse_reason(jld_arena *a, const char *text, size_t len, char *errbuf, size_t errlen)
 {
 	jmp_buf env;
-	parser p = {a, text, len, 0, 0, 0, {0}, &env, errbuf, errlen};
+	parser p = {.a = a,
+	            .keys_a = a,
+	            .s = text,
+	            .len = len,
+	            .soft = &env,
+	            .errbuf = errbuf,
+	            .errlen = errlen};
 	jld_value *v;
 
-	if (!oslo_utf8_valid(text, len))
+	if (!text_valid(text, len))
 	{
 		if (errbuf)
 			snprintf(errbuf, errlen, "invalid JSON: not valid UTF-8 (or contains NUL)");
@@ -412,7 +755,7 @@ jld_try_parse_reason(jld_arena *a, const char *text, size_t len, char *errbuf, s
 	skip_ws(&p);
 	if (p.pos < p.len)
 		fail(&p, "trailing characters after the JSON value");
-	oslo_buf_free(&p.scratch);
+	parser_free(&p);
 	return v;
 }
 
@@ -420,4 +763,98 @@ jld_value *
 jld_try_parse(jld_arena *a, const char *text, size_t len)
 {
 	return jld_try_parse_reason(a, text, len, NULL, 0);
+}
+
+/* --- a top-level array member parsed item by item --------------------------- */
+
+struct jld_items
+{
+	parser p;
+	bool started, done;
+	size_t index;
+};
+
+jld_value *
+jld_parse_deferring(jld_arena *a, const char *text, size_t len, const char *key, jld_items **items)
+{
+	parser p = {.a = a, .keys_a = a, .s = text, .len = len};
+	size_t deferred = 0;
+	jld_value *v;
+
+	*items = NULL;
+	if (!text_valid(text, len))
+		oslo_error(OSLO_ERR_SYNTAX, "invalid JSON: not valid UTF-8 (or contains NUL)");
+	oslo_buf_init(&p.scratch);
+	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
+		p.pos = 3;
+	skip_ws(&p);
+	if (p.pos < p.len && p.s[p.pos] == '{')
+		v = parse_container_deferring(&p, true, key, &deferred);
+	else
+		v = parse_value(&p);
+	skip_ws(&p);
+	if (p.pos < p.len)
+		fail(&p, "trailing characters after the JSON value");
+	parser_free(&p);
+	if (deferred)
+	{
+		jld_items *it = jld_arena_alloc(a, sizeof(jld_items));
+
+		it->p = p;
+		it->p.pos = deferred;
+		it->p.depth = 1; /* inside the top-level object */
+		oslo_buf_init(&it->p.scratch);
+		it->p.stack = NULL;
+		it->p.stack_len = it->p.stack_cap = 0;
+		*items = it;
+	}
+	return v;
+}
+
+jld_value *
+jld_items_next(jld_items *it, jld_arena *a)
+{
+	parser *p = &it->p;
+	jld_value *v;
+
+	if (it->done)
+		return NULL;
+	p->a = a;
+	if (!it->started)
+	{
+		/* what parse_container does on entering the array */
+		it->started = true;
+		if (++p->depth > MAX_DEPTH)
+			oslo_error(OSLO_ERR_LIMIT, "JSON nesting deeper than %d levels", MAX_DEPTH);
+		p->pos++;
+		skip_ws(p);
+		if (p->pos < p->len && p->s[p->pos] == ']')
+		{
+			it->done = true;
+			return NULL;
+		}
+	}
+	else
+	{
+		skip_ws(p);
+		if (p->pos < p->len && p->s[p->pos] == ']')
+		{
+			it->done = true;
+			return NULL;
+		}
+		if (p->pos >= p->len || p->s[p->pos] != ',')
+			fail(p, "',' or ']' expected");
+		p->pos++;
+	}
+	skip_ws(p);
+	v = parse_value(p);
+	it->index++;
+	return v;
+}
+
+void
+jld_items_end(jld_items *it)
+{
+	if (it)
+		parser_free(&it->p);
 }

@@ -6,6 +6,11 @@
  *	  oslo_graph, which gives the node map's merging and deduplication itself
  *	  (see emit_node).
  *
+ * The common shape {"@context": ..., "@graph": [...]} goes node by node
+ * (stream_graph): from text, each node is parsed, expanded and turned into
+ * statements, and the arena is given back every few hundred kilobytes, so
+ * memory stays flat and what is worked on stays in cache.
+ *
  * Relative IRIs (and other ill-formed ones) are dropped, as the algorithm
  * says; blank node predicates only with produceGeneralizedRdf.
  */
@@ -22,6 +27,7 @@
 typedef struct rdf_out
 {
 	jld_state *st;
+	jld_arena *keep; /* the maps below: they outlive the expansion's arena marks */
 	oslo_graph *g;
 	oslo_term_id graph; /* current graph name (0: default) */
 	jld_map blanks;     /* "_:bN" -> term id */
@@ -31,8 +37,33 @@ typedef struct rdf_out
 		const char *str;
 		oslo_term_id id;
 	} cache[1024]; /* node_term by string address */
-	oslo_term_id rdf_first, rdf_rest, rdf_nil, rdf_type;
+	oslo_term_id rdf_first, rdf_rest, rdf_nil, rdf_type, xsd_string;
+	/* statements not yet in g: added in batches (oslo_graph_add_many), in order */
+	oslo_quad pending[256];
+	size_t npending;
 } rdf_out;
+
+static void
+flush(rdf_out *o)
+{
+	oslo_graph_add_many(o->g, o->pending, o->npending);
+	o->npending = 0;
+}
+
+/* oslo_graph_add(o->g, ...), batched */
+static void
+put(rdf_out *o, oslo_term_id s, oslo_term_id p, oslo_term_id obj, oslo_term_id graph)
+{
+	oslo_quad *q;
+
+	if (o->npending == sizeof(o->pending) / sizeof(o->pending[0]))
+		flush(o);
+	q = &o->pending[o->npending++];
+	q->s = s;
+	q->p = p;
+	q->o = obj;
+	q->g = graph;
+}
 
 static bool
 well_formed_language(const char *s)
@@ -72,7 +103,7 @@ node_term_uncached(rdf_out *o, const char *id)
 		if (!t)
 		{
 			t = oslo_graph_fresh_blank(o->g);
-			jld_map_put(o->st->a, &o->blanks, id, (void *)t);
+			jld_map_put(o->keep, &o->blanks, jld_arena_strdup(o->keep, id), (void *)t);
 		}
 		return (oslo_term_id)t;
 	}
@@ -85,8 +116,9 @@ node_term_uncached(rdf_out *o, const char *id)
  * Expansion hands out the same string for every use of a term's IRI (a
  * property, a type, a datatype), so a small cache by address skips the
  * well-formedness check, hashing and comparison of the same IRI per
- * statement. Strings live in the arena until the end: an address is never
- * reused for other text while the cache is alive.
+ * statement. Strings live in the arena until the end, or until a mark of
+ * it is released, which empties the cache: an address is never reused for
+ * other text while the cache is alive.
  */
 static oslo_term_id
 node_term(rdf_out *o, const char *id)
@@ -144,40 +176,55 @@ list_to_rdf(rdf_out *o, const jld_value *list, bool with_triples)
 		}
 		node = oslo_graph_fresh_blank(o->g);
 		if (prev)
-			oslo_graph_add(o->g, prev, o->rdf_rest, node, o->graph);
+			put(o, prev, o->rdf_rest, node, o->graph);
 		else
 			head = node;
 		obj = emit_object(o, list->items[i]);
 		if (obj)
-			oslo_graph_add(o->g, node, o->rdf_first, obj, o->graph);
+			put(o, node, o->rdf_first, obj, o->graph);
 		prev = node;
 	}
 	if (prev)
-		oslo_graph_add(o->g, prev, o->rdf_rest, o->rdf_nil, o->graph);
+		put(o, prev, o->rdf_rest, o->rdf_nil, o->graph);
 	return with_triples ? head : 0;
 }
 
-static oslo_term_id
-value_to_rdf(rdf_out *o, const jld_value *item)
+/* the entries of a value object */
+typedef struct value_entries
 {
-	const jld_value *value = jld_get(item, "@value");
-	const jld_value *type = jld_get(item, "@type");
-	const jld_value *lang = jld_get(item, "@language");
-	const jld_value *dir = jld_get(item, "@direction");
+	const jld_value *value, *type, *lang, *dir;
+} value_entries;
+
+static void
+release_json(oslo_buf *json)
+{
+	if (json->data)
+		oslo_buf_free(json);
+}
+
+static oslo_term_id
+value_to_rdf(rdf_out *o, const value_entries *e)
+{
+	const jld_value *value = e->value;
+	const jld_value *type = e->type;
+	const jld_value *lang = e->lang;
+	const jld_value *dir = e->dir;
 	const char *datatype = type && type->kind == JLD_STRING ? type->str : NULL;
 	const char *rdf_dir = o->st->opts->rdf_direction;
 	char num[96];
 	const char *lex;
 	size_t lexlen;
-	oslo_buf json;
+	oslo_buf json = {NULL, 0, 0}; /* only @json values need it */
 
-	if (datatype && strcmp(datatype, "@json") != 0 && !jld_is_well_formed_iri(datatype))
-		return 0;
+	/*
+	 * A datatype that is not a well-formed IRI drops the value: node_term
+	 * below tells (cached by address), when the literal is made.
+	 */
 	if (lang && (lang->kind != JLD_STRING || !well_formed_language(lang->str)))
 		return 0;
-	oslo_buf_init(&json);
-	if (datatype && strcmp(datatype, "@json") == 0)
+	if (datatype && jld_streq(datatype, "@json"))
 	{
+		oslo_buf_init(&json);
 		jld_canonical_json(value, &json);
 		lex = json.data;
 		lexlen = json.len;
@@ -217,7 +264,7 @@ value_to_rdf(rdf_out *o, const jld_value *item)
 	}
 	else
 	{
-		oslo_buf_free(&json);
+		release_json(&json);
 		return 0;
 	}
 	if (dir && dir->kind == JLD_STRING && rdf_dir)
@@ -238,15 +285,15 @@ value_to_rdf(rdf_out *o, const jld_value *item)
 		else
 		{
 			t = oslo_graph_fresh_blank(o->g);
-			oslo_graph_add(o->g, t, oslo_graph_iri_cstr(o->g, OSLO_RDF "value"),
-			               oslo_graph_literal(o->g, lex, lexlen, NULL, NULL), o->graph);
+			put(o, t, oslo_graph_iri_cstr(o->g, OSLO_RDF "value"),
+			    oslo_graph_literal(o->g, lex, lexlen, NULL, NULL), o->graph);
 			if (lang)
-				oslo_graph_add(o->g, t, oslo_graph_iri_cstr(o->g, OSLO_RDF "language"),
-				               oslo_graph_literal_cstr(o->g, lang_lc, NULL, NULL), o->graph);
-			oslo_graph_add(o->g, t, oslo_graph_iri_cstr(o->g, OSLO_RDF "direction"),
-			               oslo_graph_literal_cstr(o->g, dir->str, NULL, NULL), o->graph);
+				put(o, t, oslo_graph_iri_cstr(o->g, OSLO_RDF "language"),
+				    oslo_graph_literal_cstr(o->g, lang_lc, NULL, NULL), o->graph);
+			put(o, t, oslo_graph_iri_cstr(o->g, OSLO_RDF "direction"),
+			    oslo_graph_literal_cstr(o->g, dir->str, NULL, NULL), o->graph);
 		}
-		oslo_buf_free(&json);
+		release_json(&json);
 		return t;
 	}
 	{
@@ -254,11 +301,27 @@ value_to_rdf(rdf_out *o, const jld_value *item)
 
 		if (lang && !datatype)
 			t = oslo_graph_literal(o->g, lex, lexlen, NULL, lang->str);
+		else if (!datatype)
+		{
+			/* interned on first use: a graph without strings does not get the term */
+			if (!o->xsd_string)
+				o->xsd_string = oslo_graph_iri_cstr(o->g, OSLO_XSD_STRING);
+			t = oslo_graph_literal_dt(o->g, lex, lexlen, o->xsd_string);
+		}
 		else if (datatype && datatype == (type ? type->str : NULL))
-			t = oslo_graph_literal_dt(o->g, lex, lexlen, node_term(o, datatype));
+		{
+			oslo_term_id dt = jld_is_blank(datatype) ? 0 : node_term(o, datatype);
+
+			if (!dt)
+			{
+				release_json(&json);
+				return 0;
+			}
+			t = oslo_graph_literal_dt(o->g, lex, lexlen, dt);
+		}
 		else
 			t = oslo_graph_literal(o->g, lex, lexlen, datatype, NULL);
-		oslo_buf_free(&json);
+		release_json(&json);
 		return t;
 	}
 }
@@ -267,14 +330,34 @@ value_to_rdf(rdf_out *o, const jld_value *item)
 static oslo_term_id
 emit_object(rdf_out *o, const jld_value *item)
 {
-	const jld_value *v;
+	value_entries e = {NULL, NULL, NULL, NULL};
+	const jld_value *list = NULL;
 
 	if (item->kind != JLD_OBJECT)
 		return 0;
-	if (jld_get(item, "@value") != NULL)
-		return value_to_rdf(o, item);
-	if ((v = jld_get(item, "@list")) != NULL)
-		return list_to_rdf(o, v, true);
+	/* one pass over the keys tells a value object, a list object and a node apart */
+	for (size_t i = 0; i < item->count; i++)
+	{
+		const char *k = item->members[i].key;
+		const jld_value *v = item->members[i].value;
+
+		if (k[0] != '@')
+			continue;
+		if (jld_streq(k, "@value"))
+			e.value = v;
+		else if (jld_streq(k, "@type"))
+			e.type = v;
+		else if (jld_streq(k, "@language"))
+			e.lang = v;
+		else if (jld_streq(k, "@direction"))
+			e.dir = v;
+		else if (jld_streq(k, "@list"))
+			list = v;
+	}
+	if (e.value)
+		return value_to_rdf(o, &e);
+	if (list)
+		return list_to_rdf(o, list, true);
 	return emit_node(o, item);
 }
 
@@ -314,17 +397,17 @@ emit_node(rdf_out *o, const jld_value *node)
 
 		if (k[0] != '@')
 			continue;
-		if (strcmp(k, "@id") == 0)
+		if (jld_streq(k, "@id"))
 			idv = node->members[i].value;
-		else if (strcmp(k, "@type") == 0)
+		else if (jld_streq(k, "@type"))
 			types = node->members[i].value;
-		else if (strcmp(k, "@index") == 0)
+		else if (jld_streq(k, "@index"))
 			index = node->members[i].value;
-		else if (strcmp(k, "@reverse") == 0)
+		else if (jld_streq(k, "@reverse"))
 			reverse = node->members[i].value;
-		else if (strcmp(k, "@graph") == 0)
+		else if (jld_streq(k, "@graph"))
 			graph = node->members[i].value;
-		else if (strcmp(k, "@included") == 0)
+		else if (jld_streq(k, "@included"))
 			included = node->members[i].value;
 	}
 	if (idv && idv->kind != JLD_STRING)
@@ -340,7 +423,8 @@ emit_node(rdf_out *o, const jld_value *node)
 			DOC_FAIL(o->st, "conflicting indexes", "node %s has two different @index values",
 			         idv->str);
 		if (!existing)
-			jld_map_put(o->st->a, &o->indexes, jld_arena_strdup(o->st->a, key), (void *)index);
+			jld_map_put(o->keep, &o->indexes, jld_arena_strdup(o->keep, key),
+			            jld_copy(o->keep, index));
 		oslo_free(key);
 	}
 	if (types && s)
@@ -350,7 +434,7 @@ emit_node(rdf_out *o, const jld_value *node)
 			oslo_term_id t;
 
 			if (types->items[k]->kind == JLD_STRING && (t = node_term(o, types->items[k]->str)))
-				oslo_graph_add(o->g, s, o->rdf_type, t, o->graph);
+				put(o, s, o->rdf_type, t, o->graph);
 		}
 	}
 	if (reverse && reverse->kind == JLD_OBJECT)
@@ -369,7 +453,7 @@ emit_node(rdf_out *o, const jld_value *node)
 				                     : 0;
 
 				if (r && p && s)
-					oslo_graph_add(o->g, r, p, s, o->graph);
+					put(o, r, p, s, o->graph);
 			}
 		}
 	}
@@ -398,7 +482,7 @@ emit_node(rdf_out *o, const jld_value *node)
 			oslo_term_id obj = emit_object(o, values->items[k]);
 
 			if (obj && p && s)
-				oslo_graph_add(o->g, s, p, obj, o->graph);
+				put(o, s, p, obj, o->graph);
 		}
 	}
 	return s;
@@ -425,32 +509,182 @@ emit_elements(rdf_out *o, const jld_value *elements)
 		emit_elements(o, elements->items[i]);
 }
 
-void
-jld_to_rdf(const jld_value *input, const jld_options *opts, oslo_graph *g)
+static void
+rdf_out_init(rdf_out *o, jld_state *st, oslo_graph *g)
 {
-	jld_arena *a = jld_arena_new();
-	jld_value *expanded = jld_expand(a, input, opts);
-	jld_state st;
-	rdf_out *o = oslo_alloc0(sizeof(rdf_out));
-
-	jld_state_init(&st, a, opts);
-	o->st = &st;
+	o->st = st;
+	o->keep = jld_arena_new();
 	o->g = g;
 	o->rdf_first = oslo_graph_iri_cstr(g, OSLO_RDF "first");
 	o->rdf_rest = oslo_graph_iri_cstr(g, OSLO_RDF "rest");
 	o->rdf_nil = oslo_graph_iri_cstr(g, OSLO_RDF "nil");
 	o->rdf_type = oslo_graph_iri_cstr(g, OSLO_RDF_TYPE);
-	emit_elements(o, expanded);
+}
+
+/*
+ * A document {"@context": C, "@graph": [n1, n2, ...]} (the way producers
+ * send many nodes) expands to the expansion of each ni under C: toRdf can
+ * take them one at a time, each expanded into the arena and turned into
+ * statements while it is still in cache, after which its memory is reused.
+ * Other documents (more keys, aliases, an expandContext that does not
+ * propagate) take the general way.
+ */
+static const jld_value *
+streamable_graph(const jld_value *input, const jld_context *active)
+{
+	const jld_value *graph = NULL;
+
+	if (input->kind != JLD_OBJECT || active->previous)
+		return NULL;
+	for (size_t i = 0; i < input->count; i++)
+	{
+		const char *k = input->members[i].key;
+
+		if (jld_streq(k, "@graph"))
+			graph = input->members[i].value;
+		else if (!jld_streq(k, "@context"))
+			return NULL;
+	}
+	return graph && graph->kind == JLD_ARRAY ? graph : NULL;
+}
+
+bool jld_to_rdf_node_by_node = true;
+
+/* what may not be given back at an arena mark: state that lives across nodes */
+typedef struct persistent_state
+{
+	size_t remote, processed, path_cap;
+} persistent_state;
+
+static persistent_state
+persistent_of(const jld_state *st)
+{
+	persistent_state p = {st->remote.count, st->processed.count, st->path_cap};
+
+	return p;
+}
+
+/* after this many bytes of expanded nodes the arena is given back */
+#define STREAM_BATCH_BYTES (256 * 1024)
+
+/*
+ * graph's items, or (items not NULL) those of the array the parser deferred,
+ * each parsed into the arena here
+ */
+static void
+stream_graph(rdf_out *o, jld_context *active, const jld_value *graph, jld_items *items,
+             const char *base)
+{
+	jld_state *st = o->st;
+	jld_arena_mark_t mark;
+	persistent_state kept;
+
+	jld_arena_mark(st->a, &mark);
+	kept = persistent_of(st);
+	jld_path_push_key(st, "@graph");
+	for (size_t i = 0;; i++)
+	{
+		const jld_value *item;
+		jld_value *node;
+		persistent_state now;
+
+		if (items)
+		{
+			if ((item = jld_items_next(items, st->a)) == NULL)
+				break;
+		}
+		else if (i < graph->count)
+			item = graph->items[i];
+		else
+			break;
+		jld_path_push_index(st, i);
+		node = jld_expand_element(st, active, "@graph", item, base, false);
+		jld_path_pop(st);
+		if (node)
+			emit_elements(o, node);
+		/*
+		 * Remote contexts loaded (and cached) on the way, or a deeper path,
+		 * live in the arena after the mark: those stay, with a new mark.
+		 */
+		now = persistent_of(st);
+		if (memcmp(&now, &kept, sizeof(now)) != 0)
+		{
+			jld_arena_mark(st->a, &mark);
+			kept = now;
+		}
+		else if (jld_arena_used_since(st->a, &mark) > STREAM_BATCH_BYTES)
+		{
+			jld_arena_release(st->a, &mark);
+			memset(o->cache, 0, sizeof(o->cache));
+			jld_state_forget_keys(st);
+		}
+	}
+	jld_path_pop(st);
+}
+
+/*
+ * toRdf of input; items: the items of its "@graph" array when the parser
+ * deferred them. False (nothing done) when input needs its @graph after all.
+ */
+static bool
+to_rdf(const jld_value *input, jld_items *items, const jld_options *opts, oslo_graph *g)
+{
+	jld_arena *a = jld_arena_new();
+	jld_state st;
+	rdf_out *o = oslo_alloc0(sizeof(rdf_out));
+	jld_context *active;
+	const jld_value *graph;
+	bool done = true;
+
+	jld_state_init(&st, a, opts);
+	rdf_out_init(o, &st, g);
+	active = jld_expand_initial_context(&st);
+	if (jld_to_rdf_node_by_node && (graph = streamable_graph(input, active)) != NULL)
+	{
+		const jld_value *ctx = jld_get(input, "@context");
+
+		if (ctx)
+		{
+			jld_path_push_key(&st, "@context");
+			active = jld_process_context(&st, active, ctx, opts->base, NULL, false, true, true);
+			jld_path_pop(&st);
+		}
+		stream_graph(o, active, graph, items, opts->base);
+	}
+	else if (items)
+		done = false;
+	else
+		emit_elements(o, jld_expand_with(&st, active, input));
+	flush(o);
+	jld_arena_free(o->keep);
 	oslo_free(o);
 	jld_arena_free(a);
+	return done;
+}
+
+void
+jld_to_rdf(const jld_value *input, const jld_options *opts, oslo_graph *g)
+{
+	to_rdf(input, NULL, opts, g);
 }
 
 void
 jld_text_to_rdf(const char *text, size_t len, const jld_options *opts, oslo_graph *g)
 {
 	jld_arena *a = jld_arena_new();
-	jld_value *doc = jld_parse(a, text, len);
+	jld_items *items;
+	jld_value *doc = jld_parse_deferring(a, text, len, "@graph", &items);
 
-	jld_to_rdf(doc, opts, g);
+	/*
+	 * {"@context": ..., "@graph": [...]} is not held in memory as a whole:
+	 * its nodes are parsed, expanded and turned into statements one by one
+	 */
+	if (!to_rdf(doc, items, opts, g))
+	{
+		jld_items_end(items);
+		items = NULL;
+		to_rdf(jld_parse(a, text, len), NULL, opts, g);
+	}
+	jld_items_end(items);
 	jld_arena_free(a);
 }

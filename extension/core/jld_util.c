@@ -104,18 +104,24 @@ static const char *const keywords[] = {
 bool
 jld_is_keyword(const char *s)
 {
-	if (!s || s[0] != '@' || !s[1])
+	static bool first_seen;
+	static unsigned char first[26]; /* index + 1 of the first keyword by second letter */
+
+	if (!s || s[0] != '@' || s[1] < 'a' || s[1] > 'z')
 		return false;
-	/* keywords are sorted: scan only those sharing the second character */
-	for (int i = 0; keywords[i]; i++)
+	/* keywords are sorted: start at the first one sharing the second letter */
+	if (!first_seen)
 	{
-		if (keywords[i][1] < s[1])
-			continue;
-		if (keywords[i][1] > s[1])
-			return false;
-		if (strcmp(s, keywords[i]) == 0)
-			return true;
+		for (int i = 0; keywords[i]; i++)
+			if (!first[keywords[i][1] - 'a'])
+				first[keywords[i][1] - 'a'] = (unsigned char)(i + 1);
+		first_seen = true;
 	}
+	if (!first[s[1] - 'a'])
+		return false;
+	for (int i = first[s[1] - 'a'] - 1; keywords[i] && keywords[i][1] == s[1]; i++)
+		if (strcmp(s + 2, keywords[i] + 2) == 0)
+			return true;
 	return false;
 }
 
@@ -142,23 +148,33 @@ jld_is_blank(const char *s)
 	return s && s[0] == '_' && s[1] == ':';
 }
 
-static const bool forbidden_in_iri[128] = {
-    ['<'] = true, ['>'] = true,  ['"'] = true, ['{'] = true, ['}'] = true,
-    ['|'] = true, ['\\'] = true, ['^'] = true, ['`'] = true};
+/* per byte: 1 not allowed in an RDF IRI (controls, space, <>"{}|\\^`), 2 '#' */
+static const unsigned char iri_byte_class[256] = {
+    [0x00] = 1, [0x01] = 1, [0x02] = 1, [0x03] = 1, [0x04] = 1, [0x05] = 1, [0x06] = 1, [0x07] = 1,
+    [0x08] = 1, [0x09] = 1, [0x0A] = 1, [0x0B] = 1, [0x0C] = 1, [0x0D] = 1, [0x0E] = 1, [0x0F] = 1,
+    [0x10] = 1, [0x11] = 1, [0x12] = 1, [0x13] = 1, [0x14] = 1, [0x15] = 1, [0x16] = 1, [0x17] = 1,
+    [0x18] = 1, [0x19] = 1, [0x1A] = 1, [0x1B] = 1, [0x1C] = 1, [0x1D] = 1, [0x1E] = 1, [0x1F] = 1,
+    [' '] = 1,  ['<'] = 1,  ['>'] = 1,  ['"'] = 1,  ['{'] = 1,  ['}'] = 1,  ['|'] = 1,  ['\\'] = 1,
+    ['^'] = 1,  ['`'] = 1,  ['#'] = 2};
 
 /* an absolute IRI without characters RDF forbids in IRIs, and one fragment at most */
 bool
 jld_is_well_formed_iri(const char *s)
 {
-	const char *hash;
+	bool fragment = false;
 
 	if (!jld_is_absolute_iri(s))
 		return false;
-	/* one fragment at most */
-	if ((hash = strchr(s, '#')) != NULL && strchr(hash + 1, '#'))
-		return false;
+	/* one pass: called for every node identifier of a document */
 	for (const unsigned char *p = (const unsigned char *)s; *p; p++)
-		if (*p <= 0x20 || (*p < 0x80 && forbidden_in_iri[*p]))
+	{
+		unsigned char c = iri_byte_class[*p];
+
+		if (c == 0)
+			continue;
+		if (c == 1 || fragment)
 			return false;
+		fragment = true;
+	}
 	return true;
 }

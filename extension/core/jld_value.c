@@ -16,12 +16,15 @@ typedef struct arena_block
 	struct arena_block *next;
 	size_t used;
 	size_t size;
+	uint64_t seq;             /* allocation order of blocks, for jld_arena_release */
 	_Alignas(16) char data[]; /* 16: every allocation is rounded to 16 bytes */
 } arena_block;
 
 struct jld_arena
 {
 	arena_block *head;
+	uint64_t blocks; /* blocks ever allocated: the next block's seq */
+	size_t total;    /* bytes handed out, released ones subtracted */
 };
 
 jld_arena *
@@ -32,6 +35,15 @@ jld_arena_new(void)
 
 void *
 jld_arena_alloc(jld_arena *a, size_t size)
+{
+	void *p = jld_arena_alloc_raw(a, size);
+
+	memset(p, 0, (size + 15) & ~(size_t)15);
+	return p;
+}
+
+void *
+jld_arena_alloc_raw(jld_arena *a, size_t size)
 {
 	arena_block *b = a->head;
 
@@ -44,6 +56,7 @@ jld_arena_alloc(jld_arena *a, size_t size)
 
 		nb->used = 0;
 		nb->size = bsize;
+		nb->seq = ++a->blocks;
 		if (b && size > ARENA_BLOCK / 4)
 		{
 			nb->next = b->next;
@@ -60,15 +73,61 @@ jld_arena_alloc(jld_arena *a, size_t size)
 		void *p = b->data + b->used;
 
 		b->used += size;
-		memset(p, 0, size);
+		a->total += size;
 		return p;
+	}
+}
+
+void
+jld_arena_mark(jld_arena *a, jld_arena_mark_t *m)
+{
+	m->block_seq = a->head ? a->head->seq : 0;
+	m->used = a->head ? a->head->used : 0;
+	m->blocks = a->blocks;
+	m->total = a->total;
+}
+
+size_t
+jld_arena_used_since(const jld_arena *a, const jld_arena_mark_t *m)
+{
+	return a->total - m->total;
+}
+
+void
+jld_arena_release(jld_arena *a, const jld_arena_mark_t *m)
+{
+	arena_block **link = &a->head;
+
+	bool passed_mark = false;
+
+	/*
+	 * Newer blocks are in front of the block that was the head at the mark,
+	 * and (large ones) right behind it: stop at the first older block after it.
+	 */
+	while (*link)
+	{
+		arena_block *b = *link;
+
+		if (b->seq > m->blocks)
+		{
+			a->total -= b->used;
+			*link = b->next;
+			oslo_free(b);
+			continue;
+		}
+		if (passed_mark || b->seq != m->block_seq)
+			break;
+		a->total -= b->used - m->used;
+		b->used = m->used;
+		passed_mark = true;
+		link = &b->next;
 	}
 }
 
 char *
 jld_arena_strndup(jld_arena *a, const char *s, size_t len)
 {
-	char *p = jld_arena_alloc(a, len + 1);
+	char *p = jld_arena_alloc_raw(a, len + 1); /* every byte is written */
 
 	jld_copy_bytes(p, s, len);
 	p[len] = '\0';
@@ -194,12 +253,18 @@ jld_get(const jld_value *object, const char *key)
 {
 	if (!object || object->kind != JLD_OBJECT)
 		return NULL;
-	/* the first byte settles most comparisons (keys are "@..." or IRIs) */
+	/*
+	 * The same address settles it often (parsed keys are interned, expanded
+	 * ones are the context's strings); otherwise the first two bytes settle
+	 * most comparisons (keys are "@..." or IRIs)
+	 */
 	for (size_t i = 0; i < object->count; i++)
 	{
 		const char *k = object->members[i].key;
 
-		if (k[0] == key[0] && strcmp(k, key) == 0)
+		if (k == key)
+			return object->members[i].value;
+		if (k[0] == key[0] && (k[0] == '\0' || (k[1] == key[1] && strcmp(k + 1, key + 1) == 0)))
 			return object->members[i].value;
 	}
 	return NULL;
@@ -212,12 +277,23 @@ jld_set(jld_arena *a, jld_value *object, const char *key, jld_value *value)
 	{
 		const char *k = object->members[i].key;
 
-		if (k[0] == key[0] && strcmp(k, key) == 0)
+		if (k == key ||
+		    (k[0] == key[0] && (k[0] == '\0' || (k[1] == key[1] && strcmp(k + 1, key + 1) == 0))))
 		{
 			object->members[i].value = value;
 			return;
 		}
 	}
+	if (object->count == object->cap)
+		grow(a, object, sizeof(jld_member));
+	object->members[object->count].key = key;
+	object->members[object->count].value = value;
+	object->count++;
+}
+
+void
+jld_append_member(jld_arena *a, jld_value *object, const char *key, jld_value *value)
+{
 	if (object->count == object->cap)
 		grow(a, object, sizeof(jld_member));
 	object->members[object->count].key = key;

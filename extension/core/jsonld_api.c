@@ -3,6 +3,7 @@
  *	  The JSON-LD 1.1 API on JSON text (see jsonld_api.h).
  */
 #include "jsonld_api.h"
+#include "jld_internal.h"
 
 #include <string.h>
 
@@ -152,7 +153,20 @@ oslo_jsonld_from_graph(const oslo_graph *g, const char *context_json, const char
 	init_options(a, options_json, load_document, loader_arg, &o);
 	expanded = jld_from_rdf(a, g, &o);
 	if (context_json)
-		expanded = jld_compact(a, expanded, jld_parse(a, context_json, strlen(context_json)), &o);
+	{
+		const jld_value *context = jld_parse(a, context_json, strlen(context_json));
+
+		/*
+		 * fromRdf gives expanded JSON-LD, which compact() would expand again
+		 * to the same thing (a fifth of the time); an expandContext, or 1.0
+		 * mode's rules, could make it differ: then it is done
+		 */
+		if (o.expand_context ||
+		    (o.processing_mode && strcmp(o.processing_mode, "json-ld-1.1") != 0))
+			expanded = jld_compact(a, expanded, context, &o);
+		else
+			expanded = jld_compact_expanded(a, expanded, context, &o, false);
+	}
 	jld_serialize(expanded, out);
 	jld_arena_free(a);
 }

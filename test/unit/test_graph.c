@@ -107,6 +107,66 @@ TEST(many_statements_grow_tables)
 	oslo_graph_free(g);
 }
 
+/*
+ * oslo_graph_add_many is oslo_graph_add of each statement in order: the same
+ * statements in the same order, duplicates (also within one batch) dropped,
+ * across table growth; and terms found again after their table grew.
+ */
+TEST(add_many_is_add_in_order)
+{
+	oslo_graph *one = oslo_graph_new(), *many = oslo_graph_new();
+	oslo_quad *batch = malloc(sizeof(oslo_quad) * 5000);
+	oslo_term_id t1[300], t2[300];
+	unsigned seed = 7;
+	size_t n = 0;
+
+	for (int i = 0; i < 300; i++)
+	{
+		char iri[64];
+
+		snprintf(iri, sizeof(iri), "http://example.org/t%d", i);
+		t1[i] = oslo_graph_iri_cstr(one, iri);
+		t2[i] = oslo_graph_iri_cstr(many, iri);
+		CHECK(t1[i] == t2[i]);
+	}
+	for (int i = 0; i < 300; i++)
+	{
+		char iri[64];
+
+		snprintf(iri, sizeof(iri), "http://example.org/t%d", i);
+		CHECK(oslo_graph_find_iri(many, iri, strlen(iri)) == t2[i]);
+	}
+	for (int round = 0; round < 4; round++)
+	{
+		n = 0;
+		for (int i = 0; i < 5000; i++)
+		{
+			oslo_quad *q = &batch[n++];
+
+			seed = seed * 1103515245u + 12345u;
+			q->s = t2[(seed >> 8) % 40];
+			q->p = t2[(seed >> 14) % 7];
+			q->o = t2[(seed >> 18) % 300];
+			q->g = (seed >> 28) % 3 ? 0 : t2[1];
+			oslo_graph_add(one, q->s, q->p, q->o, q->g);
+		}
+		oslo_graph_add_many(many, batch, n);
+		CHECK(oslo_graph_size(one) == oslo_graph_size(many));
+	}
+	CHECK(oslo_graph_size(one) > 5000);
+	CHECK(memcmp(oslo_graph_quads(one), oslo_graph_quads(many),
+	             sizeof(oslo_quad) * oslo_graph_size(one)) == 0);
+	for (int i = 0; i < 5000; i++)
+		CHECK(oslo_graph_contains(many, batch[i].s, batch[i].p, batch[i].o, batch[i].g));
+	CHECK(!oslo_graph_contains(many, t2[299], t2[299], t2[299], 0));
+	/* a term that is not in the graph is refused as in oslo_graph_add */
+	batch[0].o = 100000;
+	CHECK_ERROR(OSLO_ERR_DATA, oslo_graph_add_many(many, batch, 1));
+	free(batch);
+	oslo_graph_free(one);
+	oslo_graph_free(many);
+}
+
 TEST(merge_keeps_blank_nodes_apart)
 {
 	oslo_graph *a = oslo_graph_new();
@@ -188,6 +248,7 @@ main(void)
 	RUN(interning_returns_same_id);
 	RUN(statements_deduplicate_and_match_by_position);
 	RUN(many_statements_grow_tables);
+	RUN(add_many_is_add_in_order);
 	RUN(merge_keeps_blank_nodes_apart);
 	RUN(standalone_error_frees_what_the_call_allocated);
 	RUN(guards_release_on_error_only_once);
