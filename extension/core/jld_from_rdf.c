@@ -140,7 +140,7 @@ rdf_to_object(from_rdf *f, oslo_term_id id)
 			type = dt;
 	}
 	else if (st->opts->use_native_types && strcmp(dt, OSLO_XSD "integer") == 0 &&
-	         all_digits(t->value, true))
+	         all_digits(t->value, true) && isfinite(strtod(t->value, NULL)))
 		converted = jld_number(st->a, strtod(t->value, NULL), NULL);
 	else if (st->opts->use_native_types && strcmp(dt, OSLO_XSD "double") == 0 &&
 	         xsd_double_lexical(t->value))

@@ -5,6 +5,7 @@
  */
 #include "jld_internal.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,8 @@ js_number(double d, oslo_buf *out)
 		oslo_buf_putc(out, '0');
 		return;
 	}
+	if (!isfinite(d)) /* no JSON form; the parser never makes one, this keeps it that way */
+		oslo_error(OSLO_ERR_DATA, "a JSON literal holds a number out of the range of a double");
 	if (d < 0)
 	{
 		oslo_buf_putc(out, '-');

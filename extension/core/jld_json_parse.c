@@ -13,6 +13,7 @@
 #endif
 #include <stdio.h>
 #include <stdlib.h>
+#include <math.h>
 #include <string.h>
 
 #define MAX_DEPTH 1000
@@ -352,6 +353,7 @@ parse_number(parser *p)
 	size_t start = p->pos;
 	const char *s = p->s;
 	char *lex;
+	double number;
 
 	if (p->pos < p->len && s[p->pos] == '-')
 		p->pos++;
@@ -381,7 +383,14 @@ parse_number(parser *p)
 			p->pos++;
 	}
 	lex = jld_arena_strndup(p->a, s + start, p->pos - start);
-	return jld_number(p->a, strtod(lex, NULL), lex);
+	number = strtod(lex, NULL);
+	/* JSON has no infinity: 1e400 is valid JSON but no double (nor xsd:double) value */
+	if (!isfinite(number))
+	{
+		p->pos = start;
+		fail(p, "number out of the range of a double");
+	}
+	return jld_number(p->a, number, lex);
 }
 
 static bool

@@ -140,6 +140,11 @@ canonical_double(double d, char *out, size_t size)
 	char tmp[32], *e, *m_end;
 	int exp;
 
+	if (!isfinite(d)) /* the parser refuses them; XSD's own lexical forms all the same */
+	{
+		snprintf(out, size, "%s", isnan(d) ? "NaN" : d > 0 ? "INF" : "-INF");
+		return;
+	}
 	snprintf(tmp, sizeof(tmp), "%.15e", d);
 	e = strchr(tmp, 'e');
 	exp = atoi(e + 1);

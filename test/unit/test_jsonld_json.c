@@ -4,6 +4,7 @@
  *	  positions, serialization, equality.
  */
 #include "jsonld.h"
+#include "jsonld_api.h"
 #include "unit.h"
 
 static char *
@@ -66,6 +67,28 @@ TEST(invalid_json_reports_line_and_column)
 	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh("", 0));
 }
 
+/*
+ * 1e400 is valid JSON but no double: refused where it is read. Found by the
+ * jsonld_doc fuzzer: toRdf formatted the infinity as if it had an exponent
+ * and crashed (test/fuzz/seeds/jsonld_doc/regress-infinite-number.jsonld).
+ */
+static void
+to_graph(const char *doc)
+{
+	oslo_graph_free(oslo_jsonld_to_graph(doc, strlen(doc), "{}", NULL, NULL));
+}
+
+TEST(numbers_beyond_a_double_are_refused)
+{
+	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh("[1e400]", 7));
+	CHECK_CONTAINS(unit_err.message, "line 1, column 2: number out of the range of a double");
+	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh("-1E+999", 7));
+	CHECK_ERROR(OSLO_ERR_SYNTAX, to_graph("{\"http://e/p\": 15555.5555e5555}"));
+	CHECK_CONTAINS(unit_err.message, "number out of the range of a double");
+	/* tiny numbers are fine: they round to zero */
+	to_graph("{\"http://e/p\": 1e-400}");
+}
+
 TEST(deep_nesting_is_a_limit_error)
 {
 	size_t n = 5000;
@@ -108,6 +131,7 @@ main(void)
 	RUN(parse_and_serialize_keep_order_and_lexical_numbers);
 	RUN(duplicate_keys_keep_the_last_value);
 	RUN(invalid_json_reports_line_and_column);
+	RUN(numbers_beyond_a_double_are_refused);
 	RUN(deep_nesting_is_a_limit_error);
 	RUN(equality_unordered_except_lists);
 	RUN(failed_parse_frees_everything);
