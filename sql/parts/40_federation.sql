@@ -176,6 +176,7 @@ CREATE FUNCTION oslo.deauthorize(application text, concept text, purpose text)
 	RETURNS integer LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $fn$
 DECLARE
 	n integer;
+	published regclass;
 BEGIN
 	-- the history stays: the period ends now
 	UPDATE oslo.authorization a SET valid = pg_catalog.tstzrange(pg_catalog.lower(a.valid), pg_catalog.now())
@@ -186,6 +187,26 @@ BEGIN
 	DELETE FROM oslo.authorization a
 	WHERE a.application = deauthorize.application AND a.concept = deauthorize.concept
 	  AND a.purpose = deauthorize.purpose AND pg_catalog.lower(a.valid) >= pg_catalog.now();
+	-- at the source: with no current or later authorisation left for the
+	-- concept, the grants oslo.authorize gave go too (the view would answer
+	-- nothing anyway; least privilege says the role should not even see it)
+	SELECT s.relation::regclass INTO published
+	FROM oslo.authentic_source s JOIN oslo.entity e ON e.name = s.entity
+	WHERE s.concept = deauthorize.concept AND e.local;
+	IF published IS NOT NULL AND NOT EXISTS (
+		SELECT FROM oslo.authorization a
+		WHERE a.application = deauthorize.application AND a.concept = deauthorize.concept
+		  AND (pg_catalog.upper_inf(a.valid) OR pg_catalog.upper(a.valid) > pg_catalog.now()))
+	   AND EXISTS (SELECT FROM pg_catalog.pg_roles r WHERE r.rolname = deauthorize.application) THEN
+		EXECUTE pg_catalog.format('REVOKE SELECT ON %s FROM %I', published, deauthorize.application);
+		IF NOT EXISTS (
+			SELECT FROM oslo.authorization a
+			WHERE a.application = deauthorize.application
+			  AND (pg_catalog.upper_inf(a.valid) OR pg_catalog.upper(a.valid) > pg_catalog.now())) THEN
+			EXECUTE pg_catalog.format('REVOKE INSERT (reference, concept, purpose, subject_keys) ON oslo.source_request FROM %I',
+			                          deauthorize.application);
+		END IF;
+	END IF;
 	RETURN n;
 END $fn$;
 COMMENT ON FUNCTION oslo.deauthorize(text, text, text) IS 'End an application''s authorisations for a concept and purpose now; returns how many ended';

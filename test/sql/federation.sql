@@ -186,6 +186,12 @@ SELECT pg_temp.error_of($$SELECT oslo.publish('persoon', 'fed_rr', 'insz', 'magd
 SELECT pg_temp.error_of($$SELECT oslo.publish('organisatie', 'fed_kbo', 'kbo', 'rml', mapping => 'no-such-mapping')$$);
 SELECT pg_temp.error_of($$SELECT oslo.publish('organisatie', 'fed_kbo', 'kbo', 'csv')$$);
 
+-- deauthorize ends the period and, with nothing left for the concept, the grants
+SELECT oslo.authorize('oslo_fed_other', 'organisatie', 'p-extra');
+SELECT has_table_privilege('oslo_fed_other', 'oslo_published.organisatie', 'SELECT') AS may_read_before;
+SELECT oslo.deauthorize('oslo_fed_other', 'organisatie', 'p-extra');
+SELECT has_table_privilege('oslo_fed_other', 'oslo_published.organisatie', 'SELECT') AS may_read_after;
+
 -- the owner alone may remove log rows (retention); clean up
 DELETE FROM oslo.consultation_log;
 DROP SCHEMA oslo_published CASCADE;
