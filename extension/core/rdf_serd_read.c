@@ -180,6 +180,65 @@ has_label_like(const char *text, size_t len, char first)
 }
 
 /*
+ * N-Triples and N-Quads hold one statement per line; serd also takes
+ * Turtle's ';' and ',' abbreviations there. Outside IRIs, strings and
+ * comments neither character can occur in a valid document, so finding one
+ * is the error.
+ */
+static void
+check_no_abbreviations(const char *text, size_t len, const char *name)
+{
+	enum
+	{
+		OUTSIDE,
+		IN_IRI,
+		IN_STRING,
+		IN_COMMENT
+	} state = OUTSIDE;
+
+	for (size_t i = 0; i < len; i++)
+	{
+		char ch = text[i];
+
+		switch (state)
+		{
+			case OUTSIDE:
+				if (ch == '<')
+					state = IN_IRI;
+				else if (ch == '"')
+					state = IN_STRING;
+				else if (ch == '#')
+					state = IN_COMMENT;
+				else if (ch == ';' || ch == ',')
+				{
+					unsigned line, col;
+
+					text_position(text, i, &line, &col);
+					oslo_error(OSLO_ERR_SYNTAX,
+					           "invalid %s at line %u, column %u: '%c' abbreviates statements in "
+					           "Turtle; %s has one statement per line",
+					           name, line, col, ch, name);
+				}
+				break;
+			case IN_IRI:
+				if (ch == '>' || ch == '\n')
+					state = OUTSIDE;
+				break;
+			case IN_STRING:
+				if (ch == '\\' && i + 1 < len)
+					i++;
+				else if (ch == '"' || ch == '\n')
+					state = OUTSIDE;
+				break;
+			case IN_COMMENT:
+				if (ch == '\n' || ch == '\r')
+					state = OUTSIDE;
+				break;
+		}
+	}
+}
+
+/*
  * serd 0.30 renames document labels _:b1 to _:B1 to keep them apart from the
  * ones it generates, so _:B1 and _:b1 in one document would silently become
  * one node (or fail, depending on their order). Refuse such documents.
@@ -491,6 +550,8 @@ oslo_rdf_parse(oslo_graph *g, const char *text, size_t len, oslo_rdf_syntax synt
 	check_input_bytes(text, len, c.syntax_name);
 	if (syntax == OSLO_SYNTAX_TURTLE || syntax == OSLO_SYNTAX_TRIG)
 		check_blank_label_clash(text, len, c.syntax_name);
+	else
+		check_no_abbreviations(text, len, c.syntax_name);
 	if (base_iri && !oslo_iri_is_absolute(base_iri))
 		oslo_error(OSLO_ERR_PARAMETER, "base IRI \"%s\" is not an absolute IRI", base_iri);
 	c.base = base_iri ? oslo_strdup(base_iri) : NULL;

@@ -227,6 +227,26 @@ TEST(syntax_errors_give_line_and_column)
 	CHECK_CONTAINS(unit_err.message, "invalid Turtle at line 3, column");
 }
 
+/* serd takes Turtle's ';' and ',' in N-Triples; the reader does not */
+TEST(ntriples_refuse_turtle_abbreviations)
+{
+	const char *semicolon = "<" EX "a> <" EX "p> <" EX "o> ; <" EX "q> \"x\" .\n";
+	const char *comma = "<" EX "a> <" EX "p> <" EX "o> .\n<" EX "a> <" EX "p> \"1\", \"2\" .\n";
+	/* the same characters inside IRIs, strings and comments are fine */
+	const char *fine = "# a comment; with, both\n<" EX "a;b,c> <" EX "p> \"x; \\\" y, z\" .\n";
+	oslo_graph *g = oslo_graph_new();
+
+	CHECK_ERROR(OSLO_ERR_SYNTAX,
+	            oslo_rdf_parse(g, semicolon, strlen(semicolon), OSLO_SYNTAX_NTRIPLES, NULL));
+	CHECK_CONTAINS(unit_err.message, "invalid N-Triples at line 1, column 70: ';'");
+	CHECK_ERROR(OSLO_ERR_SYNTAX, oslo_rdf_parse(g, comma, strlen(comma), OSLO_SYNTAX_NQUADS, NULL));
+	CHECK_CONTAINS(unit_err.message, "line 2");
+	oslo_graph_free(g);
+	g = parse(fine, OSLO_SYNTAX_NTRIPLES, NULL);
+	CHECK(oslo_graph_size(g) == 1);
+	oslo_graph_free(g);
+}
+
 TEST(undefined_prefix_names_the_prefix_and_line)
 {
 	oslo_graph *g = oslo_graph_new();
@@ -329,6 +349,7 @@ main(void)
 	RUN(term_escaping_in_ntriples);
 	RUN(escaped_literals_read_back);
 	RUN(syntax_errors_give_line_and_column);
+	RUN(ntriples_refuse_turtle_abbreviations);
 	RUN(undefined_prefix_names_the_prefix_and_line);
 	RUN(relative_iris_need_a_base);
 	RUN(embedded_nul_and_bad_utf8_are_rejected_with_position);
