@@ -59,7 +59,7 @@ cat >"$work/shapes.ttl" <<'TTL'
 <http://e/S> a sh:NodeShape ; sh:targetClass <http://e/P> ;
 	sh:property [ sh:path <http://e/born> ; sh:datatype xsd:date ; sh:minCount 1 ] .
 TTL
-printf '<http://e/a> a <http://e/P> ; <http://e/born> "1980-02-29"^^<http://www.w3.org/2001/XMLSchema#date> .\n' >"$work/good.nt"
+printf '<http://e/a> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <http://e/P> .\n<http://e/a> <http://e/born> "1980-02-29"^^<http://www.w3.org/2001/XMLSchema#date> .\n' >"$work/good.nt"
 printf '<http://e/b> a <http://e/P> ; <http://e/born> "1980-02-30"^^<http://www.w3.org/2001/XMLSchema#date> .\n' >"$work/bad.ttl"
 check validate_conforms 0 $CLI validate --shapes "$work/shapes.ttl" "$work/good.nt"
 contains validate_conforms_text "$work/out" 'conforms'
