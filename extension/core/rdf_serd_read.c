@@ -181,10 +181,19 @@ has_label_like(const char *text, size_t len, char first)
 
 /*
  * N-Triples and N-Quads hold one statement per line; serd also takes
- * Turtle's ';' and ',' abbreviations there. Outside IRIs, strings and
- * comments neither character can occur in a valid document, so finding one
- * is the error.
+ * Turtle's ';' and ',' abbreviations there, and bare words such as Turtle's
+ * 'a'. Outside IRIs, strings, comments, blank node labels and language tags
+ * none of these can occur in a valid document, so finding one is the error.
  */
+static void OSLO_NORETURN
+not_ntriples(const char *text, size_t pos, const char *name, const char *what)
+{
+	unsigned line, col;
+
+	text_position(text, pos, &line, &col);
+	oslo_error(OSLO_ERR_SYNTAX, "invalid %s at line %u, column %u: %s", name, line, col, what);
+}
+
 static void
 check_no_abbreviations(const char *text, size_t len, const char *name)
 {
@@ -193,7 +202,8 @@ check_no_abbreviations(const char *text, size_t len, const char *name)
 		OUTSIDE,
 		IN_IRI,
 		IN_STRING,
-		IN_COMMENT
+		IN_COMMENT,
+		IN_LABEL_OR_TAG /* _:label or @lang: letters allowed */
 	} state = OUTSIDE;
 
 	for (size_t i = 0; i < len; i++)
@@ -209,16 +219,28 @@ check_no_abbreviations(const char *text, size_t len, const char *name)
 					state = IN_STRING;
 				else if (ch == '#')
 					state = IN_COMMENT;
+				else if (ch == '@' || (ch == '_' && i + 1 < len && text[i + 1] == ':'))
+					state = IN_LABEL_OR_TAG;
 				else if (ch == ';' || ch == ',')
-				{
-					unsigned line, col;
-
-					text_position(text, i, &line, &col);
-					oslo_error(OSLO_ERR_SYNTAX,
-					           "invalid %s at line %u, column %u: '%c' abbreviates statements in "
-					           "Turtle; %s has one statement per line",
-					           name, line, col, ch, name);
-				}
+					not_ntriples(
+					    text, i, name,
+					    ch == ';' ? "';' abbreviates statements in Turtle; one statement per line"
+					              : "',' abbreviates statements in Turtle; one statement per line");
+				else if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') ||
+				         (ch >= '0' && ch <= '9'))
+					not_ntriples(text, i, name,
+					             "a bare word (Turtle's 'a', a prefixed name or a number) where a "
+					             "term in <>, \"\" or _: is expected");
+				break;
+			case IN_LABEL_OR_TAG:
+				if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r')
+					state = OUTSIDE;
+				else if (ch == '<')
+					state = IN_IRI;
+				else if (ch == '"')
+					state = IN_STRING;
+				else if (ch == '#')
+					state = IN_COMMENT;
 				break;
 			case IN_IRI:
 				if (ch == '>' || ch == '\n')

@@ -227,11 +227,14 @@ TEST(syntax_errors_give_line_and_column)
 	CHECK_CONTAINS(unit_err.message, "invalid Turtle at line 3, column");
 }
 
-/* serd takes Turtle's ';' and ',' in N-Triples; the reader does not */
+/* serd takes Turtle's ';', ',' and 'a' in N-Triples; the reader does not */
 TEST(ntriples_refuse_turtle_abbreviations)
 {
 	const char *semicolon = "<" EX "a> <" EX "p> <" EX "o> ; <" EX "q> \"x\" .\n";
 	const char *comma = "<" EX "a> <" EX "p> <" EX "o> .\n<" EX "a> <" EX "p> \"1\", \"2\" .\n";
+	const char *keyword = "<" EX "a> a <" EX "C> .\n";
+	/* letters in blank node labels and language tags are fine */
+	const char *labels = "_:b1.x <" EX "p> \"v\"@en-GB .\n_:b2 <" EX "p> _:b1.x <" EX "g> .\n";
 	/* the same characters inside IRIs, strings and comments are fine */
 	const char *fine = "# a comment; with, both\n<" EX "a;b,c> <" EX "p> \"x; \\\" y, z\" .\n";
 	oslo_graph *g = oslo_graph_new();
@@ -241,6 +244,12 @@ TEST(ntriples_refuse_turtle_abbreviations)
 	CHECK_CONTAINS(unit_err.message, "invalid N-Triples at line 1, column 70: ';'");
 	CHECK_ERROR(OSLO_ERR_SYNTAX, oslo_rdf_parse(g, comma, strlen(comma), OSLO_SYNTAX_NQUADS, NULL));
 	CHECK_CONTAINS(unit_err.message, "line 2");
+	CHECK_ERROR(OSLO_ERR_SYNTAX,
+	            oslo_rdf_parse(g, keyword, strlen(keyword), OSLO_SYNTAX_NTRIPLES, NULL));
+	CHECK_CONTAINS(unit_err.message, "line 1, column 24: a bare word");
+	oslo_graph_free(g);
+	g = parse(labels, OSLO_SYNTAX_NQUADS, NULL);
+	CHECK(oslo_graph_size(g) == 2);
 	oslo_graph_free(g);
 	g = parse(fine, OSLO_SYNTAX_NTRIPLES, NULL);
 	CHECK(oslo_graph_size(g) == 1);
