@@ -71,62 +71,18 @@ nested_address(oslo_graph *g, oslo_term_id address, xmlNodePtr adres)
 	oslo_buf_free(&volledig);
 }
 
-typedef struct address_kind
-{
-	const char *element;
-	const char *class_iri;
-	bool nested; /* PersoonAdresKernType; else Teksten/Tekst */
-} address_kind;
-
 /* the classes geefpersoon_adres.c gives the 02.02 elements of these names */
-static const address_kind kinds[] = {
-    {"Hoofdverblijfplaats", T_DOMICILIE, true},
-    {"OpgegevenAdres", T_AANGEGEVEN_ADRES, true},
-    {"VerblijfplaatsBuitenland", T_VERBLIJFPLAATS_BUITENLAND, false},
-    {"PostadresBuitenland", T_POSTADRES, false},
-    {"AangifteAdresBuitenland", T_AANGEGEVEN_ADRES, false},
-    {"AangifteAdreswijziging", T_AANGEGEVEN_ADRES, false},
+static const magda_address_kind kinds[] = {
+    {"Hoofdverblijfplaats", T_DOMICILIE, nested_address},
+    {"OpgegevenAdres", T_AANGEGEVEN_ADRES, nested_address},
+    {"VerblijfplaatsBuitenland", T_VERBLIJFPLAATS_BUITENLAND, NULL},
+    {"PostadresBuitenland", T_POSTADRES, NULL},
+    {"AangifteAdresBuitenland", T_AANGEGEVEN_ADRES, NULL},
+    {"AangifteAdreswijziging", T_AANGEGEVEN_ADRES, NULL},
 };
-
-static const address_kind *
-kind_of(xmlNodePtr a)
-{
-	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
-		if (strcmp((const char *)a->name, kinds[i].element) == 0)
-			return &kinds[i];
-	return NULL;
-}
 
 void
 magda_adressen_0200_to_graph(oslo_graph *g, oslo_term_id person, xmlNodePtr adressen)
 {
-	oslo_term_id inwonerschap = 0;
-
-	for (xmlNodePtr a = magda_first_element(adressen); a; a = a->next)
-	{
-		const address_kind *kind;
-		const char *t;
-		size_t n;
-		oslo_term_id verblijfplaats, address;
-
-		if (a->type != XML_ELEMENT_NODE || (kind = kind_of(a)) == NULL ||
-		    magda_attr(a, "DatumEinde", &t, &n))
-			continue;
-		/* one Inwonerschap in the Belgian jurisdiction, as for 02.02 */
-		if (inwonerschap == 0)
-		{
-			oslo_term_id jurisdictie;
-
-			inwonerschap = magda_add_node(g, person, T_HEEFT_INWONERSCHAP, T_INWONERSCHAP);
-			jurisdictie = magda_add_node(g, inwonerschap, T_JURISDICTIE_PROP, T_JURISDICTIE);
-			magda_add_iri(g, jurisdictie, T_PLAATS, IRI_BELGIE);
-			magda_add_type(g, oslo_graph_iri_cstr(g, IRI_BELGIE), T_PLAATS_CLASS);
-		}
-		verblijfplaats = magda_add_node(g, inwonerschap, T_HEEFT_VERBLIJFPLAATS, kind->class_iri);
-		address = magda_add_node(g, verblijfplaats, T_VERBLIJFSADRES, T_ADRESVOORSTELLING);
-		if (kind->nested)
-			nested_address(g, address, a);
-		else
-			magda_text_address(g, address, a);
-	}
+	magda_adressen_of_kinds(g, person, adressen, kinds, sizeof(kinds) / sizeof(kinds[0]));
 }

@@ -135,8 +135,8 @@ structured_address(oslo_graph *g, oslo_term_id address, xmlNodePtr adres)
 }
 
 /* Teksten/Tekst* (or one Tekst) joined by spaces, as the IM examples do */
-void
-magda_text_address(oslo_graph *g, oslo_term_id address, xmlNodePtr adres)
+static void
+text_address(oslo_graph *g, oslo_term_id address, xmlNodePtr adres)
 {
 	oslo_buf b;
 	xmlNodePtr first = magda_path(adres, "Teksten/Tekst");
@@ -158,41 +158,41 @@ magda_text_address(oslo_graph *g, oslo_term_id address, xmlNodePtr adres)
 	oslo_buf_free(&b);
 }
 
-typedef struct address_kind
-{
-	const char *element;
-	const char *class_iri;
-	bool structured;
-} address_kind;
-
-static const address_kind kinds[] = {
-    {"Hoofdverblijfplaats", T_DOMICILIE, true},
-    {"ContactAdres", T_CONTACTADRES, true},
-    {"OpgegevenAdres", T_AANGEGEVEN_ADRES, true},
-    {"VerblijfplaatsBuitenland", T_VERBLIJFPLAATS_BUITENLAND, false},
-    {"WettelijkeWoonplaats", T_WETTELIJK_VERBLIJF, false},
-    {"PostadresBuitenland", T_POSTADRES, false},
-    {"AangifteAdresBuitenland", T_AANGEGEVEN_ADRES, false},
-    {"AangifteAdreswijziging", T_AANGEGEVEN_ADRES, false},
+static const magda_address_kind kinds[] = {
+    {"Hoofdverblijfplaats", T_DOMICILIE, structured_address},
+    {"ContactAdres", T_CONTACTADRES, structured_address},
+    {"OpgegevenAdres", T_AANGEGEVEN_ADRES, structured_address},
+    {"VerblijfplaatsBuitenland", T_VERBLIJFPLAATS_BUITENLAND, NULL},
+    {"WettelijkeWoonplaats", T_WETTELIJK_VERBLIJF, NULL},
+    {"PostadresBuitenland", T_POSTADRES, NULL},
+    {"AangifteAdresBuitenland", T_AANGEGEVEN_ADRES, NULL},
+    {"AangifteAdreswijziging", T_AANGEGEVEN_ADRES, NULL},
 };
 
 void
 magda_adressen_to_graph(oslo_graph *g, oslo_term_id person, xmlNodePtr adressen)
 {
+	magda_adressen_of_kinds(g, person, adressen, kinds, sizeof(kinds) / sizeof(kinds[0]));
+}
+
+void
+magda_adressen_of_kinds(oslo_graph *g, oslo_term_id person, xmlNodePtr adressen,
+                        const magda_address_kind *kinds_known, size_t nkinds)
+{
 	oslo_term_id inwonerschap = 0;
 
 	for (xmlNodePtr a = magda_first_element(adressen); a; a = a->next)
 	{
-		const address_kind *kind = NULL;
+		const magda_address_kind *kind = NULL;
 		const char *t;
 		size_t n;
 		oslo_term_id verblijfplaats, address;
 
 		if (a->type != XML_ELEMENT_NODE)
 			continue;
-		for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]) && !kind; i++)
-			if (strcmp((const char *)a->name, kinds[i].element) == 0)
-				kind = &kinds[i];
+		for (size_t i = 0; i < nkinds && !kind; i++)
+			if (strcmp((const char *)a->name, kinds_known[i].element) == 0)
+				kind = &kinds_known[i];
 		/* history (DatumEinde) and kinds the IM has no class for stay out */
 		if (kind == NULL || magda_attr(a, "DatumEinde", &t, &n))
 			continue;
@@ -208,8 +208,8 @@ magda_adressen_to_graph(oslo_graph *g, oslo_term_id person, xmlNodePtr adressen)
 		verblijfplaats = magda_add_node(g, inwonerschap, T_HEEFT_VERBLIJFPLAATS, kind->class_iri);
 		address = magda_add_node(g, verblijfplaats, T_VERBLIJFSADRES, T_ADRESVOORSTELLING);
 		if (kind->structured)
-			structured_address(g, address, a);
+			kind->structured(g, address, a);
 		else
-			magda_text_address(g, address, a);
+			text_address(g, address, a);
 	}
 }

@@ -47,8 +47,22 @@ extern int magda_geefpersoon_to_graph(xmlDocPtr doc, oslo_graph *g);
  * verblijfplaats per address kind the IM knows (geefpersoon_adres.c)
  */
 extern void magda_adressen_to_graph(oslo_graph *g, oslo_term_id person, xmlNodePtr adressen);
-/* an address given as Teksten/Tekst* or one Tekst -> volledigAdres @nl (both versions) */
-extern void magda_text_address(oslo_graph *g, oslo_term_id address, xmlNodePtr adres);
+
+/*
+ * One element of Adressen the IM has a class for. structured fills the
+ * Adresvoorstelling of a structured address; NULL: the address is text
+ * (Teksten/Tekst* or one Tekst -> volledigAdres @nl, in both versions).
+ */
+typedef struct magda_address_kind
+{
+	const char *element;
+	const char *class_iri;
+	void (*structured)(oslo_graph *g, oslo_term_id address, xmlNodePtr adres);
+} magda_address_kind;
+
+/* the loop both versions share: current addresses of the kinds given (geefpersoon_adres.c) */
+extern void magda_adressen_of_kinds(oslo_graph *g, oslo_term_id person, xmlNodePtr adressen,
+                                    const magda_address_kind *kinds, size_t nkinds);
 
 /*
  * GeefPersoon 02.00 Persoon/Adressen, whose Belgian addresses nest
