@@ -27,8 +27,8 @@ HEADERS_oslo_interop = extension/core/oslo_core.h extension/core/rdf_graph.h \
 	extension/core/rdf_syntax.h extension/core/jsonld_writer.h extension/core/jsonld.h \
 	extension/core/oslo_plugin.h extension/core/oslo_plugin.mk
 
-DEPS_CFLAGS := $(shell xml2-config --cflags 2>/dev/null) $(shell pkg-config --cflags serd-0 json-c icu-uc icu-i18n 2>/dev/null)
-DEPS_LIBS   := $(shell pkg-config --libs serd-0 json-c icu-uc icu-i18n 2>/dev/null) $(shell xml2-config --libs 2>/dev/null) -ldl -lm
+DEPS_CFLAGS := $(shell xml2-config --cflags 2>/dev/null) $(shell pkg-config --cflags serd-0 json-c icu-uc icu-i18n libxslt libexslt 2>/dev/null)
+DEPS_LIBS   := $(shell pkg-config --libs serd-0 json-c icu-uc icu-i18n libxslt libexslt 2>/dev/null) $(shell xml2-config --libs 2>/dev/null) -ldl -lm
 
 PG_CPPFLAGS = -Iextension/core -Iextension/pg $(DEPS_CFLAGS)
 PG_CFLAGS   = -std=gnu11 -Wall -Wextra -Wno-declaration-after-statement -Wno-unused-parameter -Wno-missing-field-initializers -Werror=implicit-function-declaration
