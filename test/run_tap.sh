@@ -17,6 +17,13 @@ if [ -d ../shared/magda/examples/Persoon/GeefPersoon/02.02.0000 ]; then
 	# need XSDs, code lists or the implementation models: OSLO_SHARED_COPY/magda, /oslo
 	cp -r ../shared/magda ../shared/oslo "$work/shared/"
 fi
+# SEMIC/DCAT-AP material (about 13 MB) and the loader that reads it, for
+# test/t/013: OSLO_SHARED_COPY/eu and $TESTDIR/tools/load_semic.sh
+if [ -d ../shared/eu ]; then
+	mkdir -p "$work/shared" "$work/tools"
+	cp -r ../shared/eu "$work/shared/"
+	cp tools/load_semic.sh "$work/tools/"
+fi
 run() {
 	if [ "$(id -u)" = 0 ]; then
 		chown -R postgres: "$work"

@@ -38,6 +38,9 @@ typedef struct rdf_out
 		oslo_term_id id;
 	} cache[1024]; /* node_term by string address */
 	oslo_term_id rdf_first, rdf_rest, rdf_nil, rdf_type, xsd_string;
+	/* values typed rdf:langString without a language: written as xsd:string (value_to_rdf) */
+	size_t untagged_langstrings;
+	char first_untagged[48];
 	/* statements not yet in g: added in batches (oslo_graph_add_many), in order */
 	oslo_quad pending[256];
 	size_t npending;
@@ -309,6 +312,27 @@ value_to_rdf(rdf_out *o, const value_entries *e)
 		else if (!datatype)
 		{
 			/* interned on first use: a graph without strings does not get the term */
+			if (!o->xsd_string)
+				o->xsd_string = oslo_graph_iri_cstr(o->g, OSLO_XSD_STRING);
+			t = oslo_graph_literal_dt(o->g, lex, lexlen, o->xsd_string);
+		}
+		else if (strcmp(datatype, OSLO_RDF_LANGSTRING) == 0)
+		{
+			/*
+			 * A term coerced to rdf:langString (the SEMIC 2.x and CPSV-AP 3.x
+			 * contexts) and a string without @language: the algorithm's
+			 * "x"^^rdf:langString is no RDF 1.1 literal (a langString needs a
+			 * language tag), so it becomes the plain string jsonld.js also
+			 * writes, and the caller hears about it (docs/eu-contexts.md).
+			 */
+			if (o->untagged_langstrings++ == 0)
+			{
+				size_t n = lexlen < 40 ? lexlen : 40;
+
+				while (n > 0 && n < lexlen && ((unsigned char)lex[n] & 0xC0) == 0x80)
+					n--; /* cut between UTF-8 characters */
+				snprintf(o->first_untagged, sizeof(o->first_untagged), "%.*s", (int)n, lex);
+			}
 			if (!o->xsd_string)
 				o->xsd_string = oslo_graph_iri_cstr(o->g, OSLO_XSD_STRING);
 			t = oslo_graph_literal_dt(o->g, lex, lexlen, o->xsd_string);
@@ -661,6 +685,11 @@ to_rdf(const jld_value *input, jld_items *items, const jld_options *opts, oslo_g
 	else
 		emit_elements(o, jld_expand_with(&st, active, input));
 	flush(o);
+	if (o->untagged_langstrings > 0)
+		oslo_notice("%zu JSON-LD value%s typed rdf:langString without a language (first: \"%s\"): "
+		            "written as xsd:string literals, since \"...\"^^rdf:langString is not RDF",
+		            o->untagged_langstrings, o->untagged_langstrings == 1 ? "" : "s",
+		            o->first_untagged);
 	jld_arena_free(o->keep);
 	oslo_free(o);
 	jld_arena_free(a);

@@ -120,6 +120,25 @@ extern void oslo_shacl_shapes_free(oslo_shacl_shapes *s);
 extern uint32_t oslo_shacl_shape_count(const oslo_shacl_shapes *s);
 extern uint32_t oslo_shacl_sparql_shape_count(const oslo_shacl_shapes *s);
 
+/*
+ * An sh: IRI of the shapes graph that SHACL does not define (published EU
+ * shapes: sh:shape, sh:dateTime, sh:nodekind). SHACL ignores the triple; the
+ * compiler collects one warning per occurrence, in triple order, and leaves
+ * showing them to the host. Strings live as long as the compiled shapes.
+ */
+typedef struct oslo_shacl_warning
+{
+	const char *term;     /* the IRI, e.g. http://www.w3.org/ns/shacl#nodekind */
+	const char *where;    /* the node it sits on: <iri>, or <parent> sh:property [ sh:path <p> ] */
+	const char *position; /* "subject", "predicate" or "object" of the triple */
+	const char *meant;    /* what it probably meant ("sh:nodeKind"), or NULL: no guess */
+	const char *message;  /* one line with all of it and the triple */
+} oslo_shacl_warning;
+
+extern uint32_t oslo_shacl_warning_count(const oslo_shacl_shapes *s);
+/* NULL when i >= oslo_shacl_warning_count(s) */
+extern const oslo_shacl_warning *oslo_shacl_warning_at(const oslo_shacl_shapes *s, uint32_t i);
+
 typedef struct oslo_shacl_result
 {
 	oslo_term_id focus;          /* term of report->terms */

@@ -167,8 +167,7 @@ read_single_params(compiler *c, oslo_shacl_shape *sh, shape_params *sp)
 				shacl_require_kind(c, sh->id, p, q.o, true, false, false);
 				add_target(c, sh, SHACL_TARGET_OBJECTS_OF, q.o);
 				break;
-			case P_COUNT:
-				shacl_check_predicate(c, sh->id, q.p, q.o);
+			case P_COUNT: /* not read; unknown sh: terms: shacl_warn_unknown_terms */
 				break;
 			default:
 				break;
@@ -348,6 +347,7 @@ oslo_shacl_compile(const oslo_graph *shapes)
 	if (c.rdf_type || c.param[P_TARGET_CLASS] || c.param[P_TARGET_NODE] ||
 	    c.param[P_TARGET_SUBJECTS_OF] || c.param[P_TARGET_OBJECTS_OF])
 		compile_all(&c);
+	shacl_warn_unknown_terms(&c);
 	oslo_free(c.path_stack);
 	s->runtime_terms = shacl_arena_alloc(&s->arena, sizeof(oslo_term_id) * (c.runtime.n + 1));
 	if (c.runtime.n > 0) /* items is NULL for an empty set, and memcpy must not see NULL */

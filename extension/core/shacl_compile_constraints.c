@@ -190,8 +190,6 @@ shacl_read_constraints(compiler *c, oslo_shacl_shape *sh, const shape_params *sp
 			case P_CLASS:
 			case P_DATATYPE:
 				shacl_require_kind(c, sh->id, p, q.o, true, false, false);
-				if (p == P_DATATYPE)
-					shacl_check_datatype(c, sh->id, q.o);
 				k = add_constraint(c, sh, p == P_CLASS ? OSLO_SH_CLASS : OSLO_SH_DATATYPE, &cap);
 				k->term = q.o;
 				break;

@@ -90,9 +90,8 @@ extern void shacl_require_kind(compiler *c, oslo_term_id shape, sh_param p, oslo
                                bool iri, bool blank, bool literal);
 extern oslo_term_id *shacl_read_list(compiler *c, oslo_term_id shape, sh_param p, oslo_term_id head,
                                      uint32_t *n);
-/* shacl_compile_warn.c: notices for sh: IRIs that are not SHACL terms (typos upstream) */
-extern void shacl_check_predicate(compiler *c, oslo_term_id shape, oslo_term_id p, oslo_term_id o);
-extern void shacl_check_datatype(compiler *c, oslo_term_id shape, oslo_term_id dt);
+/* shacl_compile_warn.c: a warning per sh: IRI that is no SHACL term (typos upstream) */
+extern void shacl_warn_unknown_terms(compiler *c);
 extern oslo_quad *shacl_matches_in_order(const oslo_graph *g, oslo_term_id s, oslo_term_id p,
                                          oslo_term_id o, uint32_t *n);
 

@@ -129,6 +129,8 @@ struct oslo_shacl_shapes
 	oslo_guard *regex_guard;     /* closes the ICU regexes (shacl_compile.c) */
 	oslo_term_id *runtime_terms; /* shapes-graph terms validation needs in the data's id space */
 	uint32_t nruntime_terms;
+	oslo_shacl_warning *warnings; /* in the arena (shacl_compile_warn.c) */
+	uint32_t nwarnings, warnings_cap;
 };
 
 /* shacl_compile.c helpers used elsewhere */

@@ -107,6 +107,11 @@ oslo_shapes_check(PG_FUNCTION_ARGS)
 	oslo_shacl_shapes *s = oslo_shacl_compile(PG_GETARG_OSLO_GRAPH(0));
 	int32 n = (int32)oslo_shacl_shape_count(s);
 
+	/* sh: IRIs SHACL does not define: said once, here at load, not at each compile */
+	for (uint32 i = 0; i < oslo_shacl_warning_count(s); i++)
+		ereport(WARNING, (errmsg_internal("%s", oslo_shacl_warning_at(s, i)->message),
+		                  errdetail("SHACL ignores such a triple: the constraint it was meant to "
+		                            "state is not checked.")));
 	if (oslo_shacl_sparql_shape_count(s) > 0)
 		ereport(NOTICE, (errmsg("%u shapes have SPARQL-based constraints (sh:sparql), which are "
 		                        "not evaluated",

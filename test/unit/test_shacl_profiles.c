@@ -34,10 +34,15 @@ static const char *const refused[] = {
     "eu/dcat-ap/releases/3.0.1/shacl/ranges.ttl",
     "eu/cpsv-ap/releases/2.2.1/CPSV-AP_shacl_cv_shapes_v2.2.1.ttl"};
 
+/* the compiler collects its warnings; show them as the CLI does, on stderr */
 static void
 compile_graph(void *g)
 {
-	oslo_shacl_shapes_free(oslo_shacl_compile(g));
+	oslo_shacl_shapes *s = oslo_shacl_compile(g);
+
+	for (uint32_t i = 0; i < oslo_shacl_warning_count(s); i++)
+		oslo_notice("%s", oslo_shacl_warning_at(s, i)->message);
+	oslo_shacl_shapes_free(s);
 }
 
 /* compile shapes_ttl (a file's text) with stderr captured: the notices */
