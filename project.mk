@@ -29,5 +29,6 @@ bench: deps
 	PG_CONFIG=$(PG_CONFIG) sh bench/run.sh
 	sh bench/shacl.sh
 	sh bench/jsonld.sh
+	sh bench/semic.sh
 	PG_CONFIG=$(PG_CONFIG) sh bench/federation.sh
 	PG_CONFIG=$(PG_CONFIG) sh bench/soak.sh

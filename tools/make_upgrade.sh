@@ -20,6 +20,7 @@ for table in $(grep -v '^[[:space:]]*#' "$dir/MANIFEST" | awk 'NF { print $1 }' 
 	case "$table" in
 		context) echo "DELETE FROM oslo.context WHERE builtin;" ;;
 		mapping) echo "DELETE FROM oslo.mapping WHERE builtin;" ;;
+		alignment) echo "DELETE FROM oslo.alignment WHERE builtin;" ;;
 		*) echo "make_upgrade.sh: unknown kind '$table' in MANIFEST" >&2; exit 1 ;;
 	esac
 done

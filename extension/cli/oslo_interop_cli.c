@@ -11,6 +11,8 @@
  *	  validate --shapes FILE [--background FILE] [--format text|json] DATA...
  *										exit 0 when all conform, 1 when not
  *	  formats | plugins
+ *	  align [--alignment NAME] [--part FILE]... [--backward] [--emit-sparql] [--time] [FILE|-]
+ *										apply a vocabulary alignment (cli_align.c)
  *	  codelist SCHEME CODE		the concept IRI (needs --codelists PATH or OSLO_CODELISTS:
  *						SKOS files or directories of *.ttl, ':'-separated)
  *
@@ -57,6 +59,8 @@ usage(void)
 	      "  convert --from FORMAT --to FORMAT [--options JSON] [--time] [FILE|-]\n"
 	      "  isomorphic [--format FORMAT] FILE1 FILE2   (exit 0: isomorphic, 1: not)\n"
 	      "  rml MAPPING.ttl [SOURCE=FILE ...] [--to FORMAT] [--base IRI] [--time]\n"
+	      "  align [--alignment NAME] [--part FILE]... [--backward] [--emit-sparql] [FILE|-]\n"
+	      "                                             apply an alignment (default semic)\n"
 	      "  formats                                    list formats\n"
 	      "  plugins                                    list plugins\n"
 	      "  codelist SCHEME CODE                       the concept of a code (--codelists PATH)\n",
@@ -294,6 +298,9 @@ cmd_validate(void *arg)
 	if (shapes_file == NULL || (strcmp(format, "text") != 0 && strcmp(format, "json") != 0))
 		usage();
 	shapes = oslo_shacl_compile(read_graph(shapes_file));
+	for (uint32_t w = 0; w < oslo_shacl_warning_count(shapes); w++)
+		fprintf(stderr, "WARNING: %s: %s\n", shapes_file,
+		        oslo_shacl_warning_at(shapes, w)->message);
 	if (oslo_shacl_sparql_shape_count(shapes) > 0)
 		fprintf(stderr, "oslo-interop: %u shapes have SPARQL-based constraints, not evaluated\n",
 		        oslo_shacl_sparql_shape_count(shapes));
@@ -535,6 +542,17 @@ cmd_rml(void *arg)
 		        t1 - t0, t2 - t1, out.statements, t2 - t0);
 }
 
+extern void cli_align(int argc, char **argv, const char *mappings_dir, int *result);
+extern void cli_align_install_hook(const char *mappings_dir);
+
+static void
+cmd_align(void *arg)
+{
+	command *c = arg;
+
+	cli_align(c->argc, c->argv, mappings_dir, &c->result);
+}
+
 static void
 cmd_formats(void *arg)
 {
@@ -717,6 +735,8 @@ main(int argc, char **argv)
 		fn = cmd_validate;
 	else if (strcmp(argv[i], "rml") == 0)
 		fn = cmd_rml;
+	else if (strcmp(argv[i], "align") == 0)
+		fn = cmd_align;
 	else if (strcmp(argv[i], "formats") == 0)
 		fn = cmd_formats;
 	else if (strcmp(argv[i], "plugins") == 0)
@@ -730,6 +750,7 @@ main(int argc, char **argv)
 
 	oslo_standalone_init();
 	oslo_formats_set_host(&host);
+	cli_align_install_hook(mappings_dir);
 	oslo_formats_load_plugins(plugin_dir);
 	if ((codelist_paths && *codelist_paths &&
 	     !oslo_standalone_run(load_codelists, (void *)codelist_paths, &err)) ||

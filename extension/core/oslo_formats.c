@@ -342,6 +342,23 @@ run_transform(const oslo_transform_def *t, const oslo_plugin_def *owner, const c
 		oslo_guard_release(doc_guard);
 }
 
+static oslo_align_hook align_hook;
+
+void
+oslo_formats_set_align_hook(oslo_align_hook hook)
+{
+	align_hook = hook;
+}
+
+/* the format under a "semic:" prefix the host can apply, else NULL */
+static const char *
+semic_inner_format(const char *name)
+{
+	size_t n = strlen(OSLO_SEMIC_FORMAT_PREFIX);
+
+	return align_hook && strncmp(name, OSLO_SEMIC_FORMAT_PREFIX, n) == 0 ? name + n : NULL;
+}
+
 static oslo_graph *
 read_with_options(const char *input, size_t len, const char *from, const format_options *opts)
 {
@@ -349,6 +366,14 @@ read_with_options(const char *input, size_t len, const char *from, const format_
 	const oslo_transform_def *t;
 	const oslo_plugin_def *owner;
 
+	if (semic_inner_format(from))
+	{
+		oslo_graph *semic = read_with_options(input, len, semic_inner_format(from), opts);
+		oslo_graph *g = align_hook(semic, "semic", false);
+
+		oslo_graph_free(semic);
+		return g;
+	}
 	if (b && b->syntax)
 	{
 		oslo_graph *g = oslo_graph_new();
@@ -383,6 +408,14 @@ write_with_options(const oslo_graph *g, const char *to, const format_options *op
 	const oslo_transform_def *t;
 	const oslo_plugin_def *owner;
 
+	if (semic_inner_format(to))
+	{
+		oslo_graph *semic = align_hook(g, "semic", true);
+
+		write_with_options(semic, semic_inner_format(to), opts, out);
+		oslo_graph_free(semic);
+		return;
+	}
 	if (b && b->syntax)
 	{
 		oslo_rdf_write(g, b->syntax, opts->prefixes, opts->nprefixes, out);
@@ -441,9 +474,9 @@ oslo_formats_transform(const char *input, size_t len, const char *from, const ch
 	const oslo_plugin_def *owner;
 
 	format_options_parse(&opts, options_json);
-	if (!oslo_formats_find(from))
+	if (!oslo_formats_find(semic_inner_format(from) ? semic_inner_format(from) : from))
 		unknown_format(from, "read");
-	if (!oslo_formats_find(to))
+	if (!oslo_formats_find(semic_inner_format(to) ? semic_inner_format(to) : to))
 		unknown_format(to, "written");
 	t = find_transform(from, to, &owner);
 	if (t && t->output_kind == OSLO_DATA_BYTES)

@@ -109,6 +109,17 @@ extern oslo_graph *oslo_formats_read(const char *input, size_t len, const char *
 /* Write g in format `to` into out. */
 extern void oslo_formats_write(const oslo_graph *g, const char *to, const char *options_json,
                                oslo_buf *out);
+/*
+ * The format-name prefix "semic:" (docs/semic.md): reading "semic:F" reads F
+ * and applies the alignment "semic" backward (SEMIC -> OSLO); writing
+ * "semic:F" applies it forward (OSLO -> SEMIC) and writes F. The core has no
+ * catalog: the host sets the hook that applies a named alignment; without
+ * one the prefix is an unknown format.
+ */
+#define OSLO_SEMIC_FORMAT_PREFIX "semic:"
+typedef oslo_graph *(*oslo_align_hook)(const oslo_graph *g, const char *alignment, bool forward);
+extern void oslo_formats_set_align_hook(oslo_align_hook hook);
+
 /* The generic entry point: input in `from` to text in `to`. */
 extern void oslo_formats_transform(const char *input, size_t len, const char *from, const char *to,
                                    const char *options_json, oslo_buf *out);

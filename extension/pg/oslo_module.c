@@ -19,6 +19,7 @@ _PG_init(void)
 {
 	oslo_pg_install_handlers();
 	oslo_pg_install_format_host();
+	oslo_pg_install_align_hook();
 	/* idempotent; pg_xml_init does the same */
 	xmlInitParser();
 

@@ -24,6 +24,8 @@ extern void oslo_pg_check_input_size(size_t len, const char *what);
 extern void oslo_pg_load_plugins(void);
 /* install the XML parser and context resolver used by plugin transforms */
 extern void oslo_pg_install_format_host(void);
+/* the "semic:" prefix of oslo.transform (pg_align.c) */
+extern void oslo_pg_install_align_hook(void);
 
 /* the JSON text of a context in oslo.context, cached per backend (pg_context.c) */
 extern const char *oslo_pg_resolve_context(const char *iri);
