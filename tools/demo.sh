@@ -103,6 +103,38 @@ WHERE t.predicate LIKE '%legalName'
 ORDER BY file;"
 fi
 
+# ---- EU formats (0.2.0): the same person in the SEMIC Core Person
+# vocabulary (mappings/semic), checked with the published SEMIC shapes, and
+# an OOTS evidence request for it (docs/semic.md, docs/oots.md)
+echo "== the OSLO person of the IM example in SEMIC Core Person / Core Location (oslo.to_semic)"
+$PSQL -P pager=off -A -t -c "SELECT oslo.to_ntriples(oslo.to_semic(oslo.magda_to_graph(body))) FROM magda_response WHERE file = 'example-84121725318.xml'"
+EU=../shared/eu
+if [ -d "$EU/core-person" ]; then
+	echo "== conformance of every mock person after to_semic, against the published Core Person 2.1.2 shapes (gender code list as background)"
+	$PSQL -v shapes="$(cat "$EU/core-person/releases/2.1.2/shacl/core-person-ap-SHACL.ttl")" >/dev/null <<'SQL'
+SELECT oslo.profile_load('semic-core-person', :'shapes');
+SQL
+	# cv:gender must be a skos:Concept: the gender code list is the shapes' background
+	$PSQL -v codes="$(cat "$CODES/IT000-Geslacht.ttl")" >/dev/null <<'SQL'
+SELECT oslo.profile_add_background('semic-core-person', :'codes');
+SQL
+	$PSQL -P pager=off -c "
+CREATE FUNCTION pg_temp.semic_outcome(x xml) RETURNS text LANGUAGE plpgsql AS \$\$
+BEGIN
+	RETURN CASE WHEN oslo.conforms(oslo.to_semic(oslo.magda_to_graph(x)), 'semic-core-person') THEN 'conforms' ELSE 'does not conform' END;
+EXCEPTION WHEN others THEN
+	RETURN 'no person (' || SQLSTATE || ')';
+END \$\$;
+SELECT pg_temp.semic_outcome(body) AS core_person_2_1_2, count(*) FROM magda_response GROUP BY 1 ORDER BY 2 DESC;"
+fi
+echo "== an OOTS evidence request for a person (EDM QueryRequest, validated against the EDM XSDs in make test)"
+$PSQL -P pager=off -A -t -c "SELECT oslo.oots_evidence_request(
+	requester => '{\"identifier\": \"0316381039\", \"scheme\": \"0208\", \"name\": \"Stad Gent\", \"lang\": \"NL\"}',
+	provider => '{\"identifier\": \"12345678\", \"scheme\": \"0106\", \"name\": \"Gemeente Breda\", \"lang\": \"NL\"}',
+	evidence_type => '{\"identifier\": \"4d3c2b1a-0f9e-4d8c-b7a6-5f4e3d2c1b0a\", \"classification\": \"https://sr.oots.tech.europa.eu/evidencetypeclassifications/NL/3f2e1d0c-9b8a-4765-a432-10fedcba9876\", \"title\": \"Proof of residence\", \"format\": \"application/pdf\"}',
+	person => '{\"level_of_assurance\": \"High\", \"identifier\": \"BE/NL/84121725318\", \"family_name\": \"Peeters\", \"given_name\": \"Lotte\", \"date_of_birth\": \"1984-12-17\"}',
+	procedure => 'T2', request_id => '00000000-0000-4000-8000-000000000001', issued => '2026-11-29 12:00:00+00')"
+
 # ---- federation: a municipality looks up persons and companies at their
 # authentic sources over postgres_fdw (docs/federation.md). Three databases
 # of the demo cluster stand for three entities' databases.
