@@ -143,12 +143,17 @@ reset_counts() {
 	psql_on rr "$PORT_RR" postgres -c "SELECT pg_stat_statements_reset()" >/dev/null
 	psql_on kbo "$PORT_KBO" postgres -c "SELECT pg_stat_statements_reset()" >/dev/null
 }
-# statements a source executed since the reset, for one user, and how many were FETCHes
+# statements a source executed since the reset for one user, as round trips:
+# top-level only (a transform's own catalog reads at the source are nested
+# statements, not messages on the wire), then how many of them were the
+# per-connection session setup postgres_fdw sends once per connection (SET),
+# and how many were FETCHes
 count_on() {	# count_on NAME PORT USER
 	psql_on "$1" "$2" postgres -t -A -F ' ' -c "
-		SELECT coalesce(sum(calls), 0), coalesce(sum(calls) FILTER (WHERE query ~* '^FETCH'), 0)
+		SELECT coalesce(sum(calls), 0), coalesce(sum(calls) FILTER (WHERE query ~* '^SET '), 0),
+		       coalesce(sum(calls) FILTER (WHERE query ~* '^FETCH'), 0)
 		FROM pg_stat_statements s JOIN pg_roles r ON r.oid = s.userid
-		WHERE r.rolname = '$3' AND s.query !~* 'pg_stat_statements'"
+		WHERE r.rolname = '$3' AND s.toplevel AND s.query !~* 'pg_stat_statements'"
 }
 
 # warm-up (connections, caches, compiled mapping)
@@ -187,7 +192,7 @@ echo "  the published views read directly through the foreign tables (not announ
 echo "  plain postgres_fdw SELECT of the raw rows, transform at the consumer, no purpose check, no log: $best_plain ms"
 echo "  ratio lookup_batch/plain: $(awk "BEGIN { printf \"%.2f\", $best_fed / $best_plain }")"
 echo "  ratio lookup_many/plain: $(awk "BEGIN { printf \"%.2f\", $best_seq / $best_plain }")"
-echo "  remote statements per source, lookup_batch (total, of which FETCH): persons $fed_rr, organisations $fed_kbo"
-echo "  remote statements per source, plain (total, of which FETCH): persons $plain_rr, organisations $plain_kbo"
+echo "  remote round trips per source, lookup_batch (total, of which connection setup, of which FETCH): persons $fed_rr, organisations $fed_kbo"
+echo "  remote round trips per source, plain (total, of which connection setup, of which FETCH): persons $plain_rr, organisations $plain_kbo"
 psql_on gent "$PORT_GENT" postgres -t -A -c "SELECT 'consumer log rows: ' || count(*) FROM oslo.consultation_log"
 psql_on rr "$PORT_RR" postgres -t -A -c "SELECT 'person registry log rows: ' || count(*) FROM oslo.consultation_log"
