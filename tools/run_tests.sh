@@ -106,6 +106,10 @@ count "$LOGS/oracle-jsonld.log"
 stage shacl-jena sh test/oracle/shacl_jena.sh
 count "$LOGS/shacl-jena.log"
 
+# Apache Jena ARQ as the oracle for the SPARQL CONSTRUCT subset (docs/sparql-subset.md)
+stage sparql-jena sh test/oracle/sparql_jena.sh
+count "$LOGS/sparql-jena.log"
+
 # conformance floors: each runner fails when a suite drops below its floor
 for suite in build/*_suite; do
 	[ -x "$suite" ] || continue

@@ -19,7 +19,7 @@ WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 (cd "$ROOT" && make -s build/liboslo_core.a)
 cp "$ROOT/build/liboslo_core.a" "$WORK/"
-DEPS="$(pkg-config --cflags --libs serd-0 json-c icu-uc icu-i18n) $(xml2-config --cflags --libs) -ldl -lm"
+DEPS="$(pkg-config --cflags --libs serd-0 json-c icu-uc icu-i18n libxslt libexslt) $(xml2-config --cflags --libs) -ldl -lm"
 # shellcheck disable=SC2086
 cc -std=gnu11 -O1 -I"$ROOT/extension/core" -o "$WORK/run" "$ROOT/test/oracle/sparql_run.c" \
 	"$WORK/liboslo_core.a" $DEPS
@@ -71,4 +71,5 @@ for rq in $LIST; do
 	fi
 done
 echo "sparql_jena: $same same, $known known differences, $differ differ, $failed failed"
+echo "$((same + known)) passed, $((differ + failed)) failed"
 [ $differ -eq 0 ] && [ $failed -eq 0 ]
