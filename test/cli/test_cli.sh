@@ -120,6 +120,23 @@ if grep -q 'root:' "$work/out" "$work/err"; then failed=$((failed + 1)); echo "F
 check rml_unknown_format 2 $CLI rml "$work/rml.ttl" persons.xml="$work/persons.xml" --to nosuch
 contains rml_unknown_format_named "$work/err" 'unknown output format "nosuch"'
 
+# align: OSLO -> SEMIC with the alignment files of mappings/semic, and back
+cat >"$work/persoon.ttl" <<'TTL'
+@prefix persoon: <https://data.vlaanderen.be/ns/persoon#> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+<http://example.org/p> a <http://www.w3.org/ns/person#Person> ;
+  persoon:heeftGeboorte [ a persoon:Geboorte ; persoon:datum "1984-12-17T00:00:00"^^xsd:dateTime ] .
+TTL
+check align_forward 0 $CLI align --from turtle --to ntriples "$work/persoon.ttl"
+contains align_forward_birth_date "$work/out" '<http://example.org/p> <http://data.europa.eu/m8g/birthDate> "1984-12-17"^^<http://www.w3.org/2001/XMLSchema#date> .'
+if grep -q 'heeftGeboorte' "$work/out"; then failed=$((failed + 1)); echo "FAIL align_forward_consumes_event: the OSLO event passed through"; else passed=$((passed + 1)); fi
+cp "$work/out" "$work/semic.nt"
+check align_backward 0 $CLI align --backward --from ntriples --to ntriples "$work/semic.nt"
+contains align_backward_event "$work/out" '<https://data.vlaanderen.be/ns/persoon#heeftGeboorte>'
+check align_emit_sparql 0 $CLI align --emit-sparql
+contains align_emit_sparql_construct "$work/out" 'CONSTRUCT'
+check align_unknown 2 $CLI align --alignment nosuch "$work/persoon.ttl"
+
 # make install puts the tool and its mappings beside the server's programs
 installed="$(${PG_CONFIG:-pg_config} --bindir)/oslo-interop"
 if [ -x "$installed" ]; then
