@@ -6,6 +6,7 @@
  */
 #include "sparql_internal.h"
 
+#include <stdint.h>
 #include <string.h>
 
 #define SQ_CHUNK_SIZE 8192
@@ -27,8 +28,12 @@ sq_alloc(sq_arena *a, size_t n)
 		c->next = a->head;
 		a->head = c;
 	}
-	/* the data starts 16-aligned after the header */
-	p = (char *)c + ((sizeof(sq_chunk) + 15) & ~(size_t)15) + c->used;
+	/*
+	 * the data starts at the first 16-aligned address after the header (the
+	 * 16 spare bytes allow for it): the host's allocator (palloc) only
+	 * promises 8, and sq_value holds an __int128
+	 */
+	p = (char *)(((uintptr_t)(c + 1) + 15) & ~(uintptr_t)15) + c->used;
 	c->used += n;
 	memset(p, 0, n);
 	return p;

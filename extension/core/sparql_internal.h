@@ -294,7 +294,8 @@ extern void sq_analyse(sq_parser *p);
 
 typedef struct sq_bump
 {
-	char *block;
+	char *block; /* as allocated (freed with oslo_free) */
+	char *base;  /* block rounded up to 16: sq_value holds an __int128 */
 	size_t used, cap;
 	struct sq_bump *prev;
 } sq_bump;

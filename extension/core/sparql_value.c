@@ -7,6 +7,7 @@
 #include "sparql_internal.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,20 +20,25 @@ sq_tmp(sq_eval *e, size_t n)
 {
 	sq_bump *b = e->bump;
 
-	n = (n + 7) & ~(size_t)7;
+	/*
+	 * 16, not 8: sq_value holds an __int128, and the host's allocator (palloc)
+	 * only promises 8-byte alignment
+	 */
+	n = (n + 15) & ~(size_t)15;
 	if (b == NULL || b->cap - b->used < n)
 	{
 		size_t cap = n > SQ_BUMP_SIZE ? n : SQ_BUMP_SIZE;
 
 		b = oslo_alloc(sizeof(sq_bump));
-		b->block = oslo_alloc(cap);
+		b->block = oslo_alloc(cap + 15);
+		b->base = (char *)(((uintptr_t)b->block + 15) & ~(uintptr_t)15);
 		b->used = 0;
 		b->cap = cap;
 		b->prev = e->bump;
 		e->bump = b;
 	}
 	b->used += n;
-	return b->block + b->used - n;
+	return b->base + b->used - n;
 }
 
 /* free all temporaries but the first block, which is kept for reuse */
