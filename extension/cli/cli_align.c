@@ -13,34 +13,12 @@
  * correspondences, *.forward.rq and *.backward.rq queries.
  */
 #include "align.h"
+#include "cli.h"
 #include "oslo_formats.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-extern void cli_align(int argc, char **argv, const char *mappings_dir, int *result);
-extern void cli_align_install_hook(const char *mappings_dir);
-
-static char *
-slurp(const char *path, size_t *len)
-{
-	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-	oslo_buf b;
-	char chunk[65536];
-	size_t n;
-
-	if (f == NULL)
-		oslo_error(OSLO_ERR_PARAMETER, "cannot open %s", path);
-	oslo_buf_init(&b);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		oslo_buf_append(&b, chunk, n);
-	if (f != stdin)
-		fclose(f);
-	*len = b.len;
-	return b.data;
-}
 
 /* add one part file; its role from its name */
 static void
@@ -48,7 +26,7 @@ add_part_file(oslo_alignment *a, const char *path)
 {
 	const char *base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
 	size_t n = strlen(base), len;
-	char *text = slurp(path, &len);
+	char *text = cli_read_input(path, &len);
 
 	if (n > 11 && strcmp(base + n - 11, ".forward.rq") == 0)
 		oslo_alignment_add_query(a, OSLO_ALIGN_FORWARD, text, len, base);
@@ -93,15 +71,6 @@ load_from_manifest(const char *mappings_dir, const char *name)
 		oslo_error(OSLO_ERR_PARAMETER, "alignment \"%s\" is not in %s/MANIFEST", name,
 		           mappings_dir);
 	return a;
-}
-
-static double
-seconds(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 static void
@@ -164,24 +133,18 @@ cli_align(int argc, char **argv, const char *mappings_dir, int *result)
 		return;
 	}
 	if (from == NULL)
-	{
-		size_t n = strlen(file);
-
-		from = n > 3 && strcmp(file + n - 3, ".nt") == 0   ? "ntriples"
-		       : n > 3 && strcmp(file + n - 3, ".nq") == 0 ? "nquads"
-		                                                   : "turtle";
-	}
-	t0 = seconds();
-	input = slurp(file, &len);
+		from = cli_format_of(file);
+	t0 = cli_now_seconds();
+	input = cli_read_input(file, &len);
 	in = oslo_formats_read(input, len, from, NULL);
 	oslo_free(input);
-	t1 = seconds();
+	t1 = cli_now_seconds();
 	out = oslo_alignment_apply(a, dir, in);
-	t2 = seconds();
+	t2 = cli_now_seconds();
 	oslo_formats_write(out, to, NULL, &text);
 	fwrite(text.data, 1, text.len, stdout);
 	fflush(stdout);
-	t3 = seconds();
+	t3 = cli_now_seconds();
 	/* the alignment alone, as benchmarks compare it with an engine timed in its runtime */
 	if (timing)
 		fprintf(stderr, "time: read %.6f s, align %.6f s (%zu -> %zu statements), write %.6f s\n",

@@ -19,6 +19,7 @@
  * Exit status: 0 success, 1 a negative answer, 2 an error (printed with its
  * class, message and detail on stderr).
  */
+#include "cli.h"
 #include "codelist.h"
 #include "oslo_formats.h"
 #include "oslo_standalone.h"
@@ -68,9 +69,8 @@ usage(void)
 	exit(2);
 }
 
-/* whole file (or stdin for "-") in host memory */
-static char *
-read_input(const char *path, size_t *len)
+char *
+cli_read_input(const char *path, size_t *len)
 {
 	FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
 	oslo_buf b;
@@ -114,7 +114,7 @@ resolve_context(const char *iri)
 			size_t len;
 
 			snprintf(path, sizeof(path), "%s/%s", mappings_dir, file);
-			found = read_input(path, &len);
+			found = cli_read_input(path, &len);
 			break;
 		}
 	}
@@ -122,8 +122,8 @@ resolve_context(const char *iri)
 	return found;
 }
 
-static double
-now_seconds(void)
+double
+cli_now_seconds(void)
 {
 	struct timespec ts;
 
@@ -164,17 +164,17 @@ cmd_convert(void *arg)
 	}
 	if (from == NULL || to == NULL)
 		usage();
-	t0 = now_seconds();
-	input = read_input(file, &len);
-	t1 = now_seconds();
+	t0 = cli_now_seconds();
+	input = cli_read_input(file, &len);
+	t1 = cli_now_seconds();
 	oslo_buf_init(&out);
 	oslo_formats_transform(input, len, from, to, options, &out);
-	t2 = now_seconds();
+	t2 = cli_now_seconds();
 	fwrite(out.data, 1, out.len, stdout);
 	if (out.len && out.data[out.len - 1] != '\n')
 		fputc('\n', stdout);
 	fflush(stdout);
-	t3 = now_seconds();
+	t3 = cli_now_seconds();
 	/*
 	 * Benchmarks compare the conversion itself with other processors timed
 	 * inside their own runtime: process start-up and plugin loading are not
@@ -208,16 +208,15 @@ cmd_isomorphic(void *arg)
 	for (int k = 0; k < 2; k++)
 	{
 		size_t len;
-		char *input = read_input(files[k], &len);
+		char *input = cli_read_input(files[k], &len);
 
 		g[k] = oslo_formats_read(input, len, format, NULL);
 	}
 	c->result = oslo_graph_isomorphic(g[0], g[1]) ? 0 : 1;
 }
 
-/* the RDF format of a file, by its name; "-" and unknown endings are Turtle */
-static const char *
-format_of(const char *path)
+const char *
+cli_format_of(const char *path)
 {
 	static const struct
 	{
@@ -241,8 +240,8 @@ static oslo_graph *
 read_graph(const char *path)
 {
 	size_t len;
-	char *input = read_input(path, &len);
-	oslo_graph *g = oslo_formats_read(input, len, format_of(path), NULL);
+	char *input = cli_read_input(path, &len);
+	oslo_graph *g = oslo_formats_read(input, len, cli_format_of(path), NULL);
 
 	oslo_free(input);
 	return g;
@@ -381,7 +380,7 @@ rml_load_file(const char *name, size_t *len, void *arg)
 		if (strcmp(f->name, name) != 0)
 			continue;
 		if (f->bytes == NULL)
-			f->bytes = read_input(f->path, &f->len);
+			f->bytes = cli_read_input(f->path, &f->len);
 		*len = f->len;
 		return f->bytes;
 	}
@@ -513,10 +512,10 @@ cmd_rml(void *arg)
 	if (oslo_formats_find(to) == NULL || !oslo_formats_find(to)->writable)
 		oslo_error(OSLO_ERR_PARAMETER,
 		           "unknown output format \"%s\" (see \"oslo-interop formats\")", to);
-	t0 = now_seconds();
-	turtle = read_input(mapping_path, &len);
+	t0 = cli_now_seconds();
+	turtle = cli_read_input(mapping_path, &len);
 	m = rml_compile(turtle, len, base ? base : rml_default_base(mapping_path));
-	t1 = now_seconds();
+	t1 = cli_now_seconds();
 	oslo_buf_init(&out.text);
 	oslo_buf_init(&out.terms);
 	if (strcmp(to, "ntriples") == 0 || strcmp(to, "nquads") == 0)
@@ -536,14 +535,11 @@ cmd_rml(void *arg)
 	}
 	fflush(stdout);
 	rml_free(m);
-	t2 = now_seconds();
+	t2 = cli_now_seconds();
 	if (timing)
 		fprintf(stderr, "time: compile %.6f s, map %.6f s (%zu statements), total %.6f s\n",
 		        t1 - t0, t2 - t1, out.statements, t2 - t0);
 }
-
-extern void cli_align(int argc, char **argv, const char *mappings_dir, int *result);
-extern void cli_align_install_hook(const char *mappings_dir);
 
 static void
 cmd_align(void *arg)
