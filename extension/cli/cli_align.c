@@ -152,18 +152,27 @@ cli_align(int argc, char **argv, const char *mappings_dir, int *result)
 	*result = 0;
 }
 
-/* the "semic:" format prefix of convert: the semic alignment of the MANIFEST */
+/* the "ALIGNMENT:F" format names of convert: alignments of the MANIFEST, the last one kept */
 static const char *hook_mappings_dir;
 static oslo_alignment *hook_alignment;
+static char *hook_alignment_name;
 
 static oslo_graph *
 cli_align_hook(const oslo_graph *g, const char *alignment, bool forward)
 {
-	if (hook_alignment == NULL)
+	if (hook_alignment_name == NULL || strcmp(hook_alignment_name, alignment) != 0)
 	{
 		oslo_persist *p = oslo_persist_begin();
 
+		if (hook_alignment)
+		{
+			oslo_alignment_free(hook_alignment);
+			oslo_free(hook_alignment_name);
+			hook_alignment = NULL;
+			hook_alignment_name = NULL;
+		}
 		hook_alignment = load_from_manifest(hook_mappings_dir, alignment);
+		hook_alignment_name = oslo_strdup(alignment);
 		oslo_persist_commit(p);
 	}
 	return oslo_alignment_apply(hook_alignment, forward ? OSLO_ALIGN_FORWARD : OSLO_ALIGN_BACKWARD,

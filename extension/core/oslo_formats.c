@@ -350,13 +350,22 @@ oslo_formats_set_align_hook(oslo_align_hook hook)
 	align_hook = hook;
 }
 
-/* the format under a "semic:" prefix the host can apply, else NULL */
+/*
+ * "ALIGNMENT:F" (oslo_formats.h): F when the host applies alignments and
+ * the name holds a ':', else NULL. Format names never hold one and
+ * alignment names may, so the last ':' splits; *alignment gets the name in
+ * host memory when asked for.
+ */
 static const char *
-semic_inner_format(const char *name)
+aligned_format(const char *name, char **alignment)
 {
-	size_t n = strlen(OSLO_SEMIC_FORMAT_PREFIX);
+	const char *colon = align_hook ? strrchr(name, ':') : NULL;
 
-	return align_hook && strncmp(name, OSLO_SEMIC_FORMAT_PREFIX, n) == 0 ? name + n : NULL;
+	if (colon == NULL || colon == name)
+		return NULL;
+	if (alignment)
+		*alignment = oslo_strndup(name, (size_t)(colon - name));
+	return colon + 1;
 }
 
 static oslo_graph *
@@ -365,13 +374,16 @@ read_with_options(const char *input, size_t len, const char *from, const format_
 	const builtin_syntax *b = find_builtin(from);
 	const oslo_transform_def *t;
 	const oslo_plugin_def *owner;
+	const char *inner;
+	char *alignment;
 
-	if (semic_inner_format(from))
+	if ((inner = aligned_format(from, &alignment)) != NULL)
 	{
-		oslo_graph *semic = read_with_options(input, len, semic_inner_format(from), opts);
-		oslo_graph *g = align_hook(semic, "semic", false);
+		oslo_graph *aligned = read_with_options(input, len, inner, opts);
+		oslo_graph *g = align_hook(aligned, alignment, false);
 
-		oslo_graph_free(semic);
+		oslo_graph_free(aligned);
+		oslo_free(alignment);
 		return g;
 	}
 	if (b && b->syntax)
@@ -407,13 +419,16 @@ write_with_options(const oslo_graph *g, const char *to, const format_options *op
 	const builtin_syntax *b = find_builtin(to);
 	const oslo_transform_def *t;
 	const oslo_plugin_def *owner;
+	const char *inner;
+	char *alignment;
 
-	if (semic_inner_format(to))
+	if ((inner = aligned_format(to, &alignment)) != NULL)
 	{
-		oslo_graph *semic = align_hook(g, "semic", true);
+		oslo_graph *aligned = align_hook(g, alignment, true);
 
-		write_with_options(semic, semic_inner_format(to), opts, out);
-		oslo_graph_free(semic);
+		oslo_free(alignment);
+		write_with_options(aligned, inner, opts, out);
+		oslo_graph_free(aligned);
 		return;
 	}
 	if (b && b->syntax)
@@ -474,9 +489,9 @@ oslo_formats_transform(const char *input, size_t len, const char *from, const ch
 	const oslo_plugin_def *owner;
 
 	format_options_parse(&opts, options_json);
-	if (!oslo_formats_find(semic_inner_format(from) ? semic_inner_format(from) : from))
+	if (!oslo_formats_find(aligned_format(from, NULL) ? aligned_format(from, NULL) : from))
 		unknown_format(from, "read");
-	if (!oslo_formats_find(semic_inner_format(to) ? semic_inner_format(to) : to))
+	if (!oslo_formats_find(aligned_format(to, NULL) ? aligned_format(to, NULL) : to))
 		unknown_format(to, "written");
 	t = find_transform(from, to, &owner);
 	if (t && t->output_kind == OSLO_DATA_BYTES)

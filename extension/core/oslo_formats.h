@@ -110,13 +110,13 @@ extern oslo_graph *oslo_formats_read(const char *input, size_t len, const char *
 extern void oslo_formats_write(const oslo_graph *g, const char *to, const char *options_json,
                                oslo_buf *out);
 /*
- * The format-name prefix "semic:" (docs/semic.md): reading "semic:F" reads F
- * and applies the alignment "semic" backward (SEMIC -> OSLO); writing
- * "semic:F" applies it forward (OSLO -> SEMIC) and writes F. The core has no
- * catalog: the host sets the hook that applies a named alignment; without
- * one the prefix is an unknown format.
+ * Format names "ALIGNMENT:F" (docs/semic.md): reading "semic:F" reads F and
+ * applies the alignment "semic" backward (SEMIC -> OSLO); writing "semic:F"
+ * applies it forward (OSLO -> SEMIC) and writes F; the same for any other
+ * alignment the host knows. The core has no catalog: the host sets the hook
+ * that applies a named alignment (and raises for a name it does not have);
+ * without a hook a name with ':' is an unknown format.
  */
-#define OSLO_SEMIC_FORMAT_PREFIX "semic:"
 typedef oslo_graph *(*oslo_align_hook)(const oslo_graph *g, const char *alignment, bool forward);
 extern void oslo_formats_set_align_hook(oslo_align_hook hook);
 

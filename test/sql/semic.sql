@@ -130,10 +130,14 @@ CONSTRUCT { ?s <http://example.org/upper> ?u } WHERE { ?s <http://example.org/na
 $rq$);
 SELECT oslo.to_ntriples(oslo.align('<http://example.org/a> <http://example.org/naam> "a" .', 'test/names', 'forward'));
 SELECT oslo.to_ntriples(oslo.align('<http://example.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "a" .', 'test/names', 'backward'));
+-- any alignment through oslo.transform: "ALIGNMENT:F", the last ':' splitting
+SELECT oslo.transform('<http://example.org/a> <http://example.org/naam> "a" .', 'ntriples', 'test/names:ntriples');
+SELECT oslo.transform('<http://example.org/a> <http://www.w3.org/2000/01/rdf-schema#label> "a" .', 'test/names:ntriples', 'ntriples');
 DELETE FROM oslo.alignment WHERE alignment = 'test/names';
 
 -- errors
 SELECT pg_temp.error_of($$SELECT oslo.align('', 'no-such-alignment', 'forward')$$);
+SELECT pg_temp.error_of($$SELECT oslo.transform('', 'no-such-alignment:ntriples', 'ntriples')$$);
 SELECT pg_temp.error_of($$SELECT oslo.align('', 'semic', 'sideways')$$);
 SELECT pg_temp.error_of($$SELECT oslo.alignment_check('correspondences', '<a> <b> .')$$);
 SELECT pg_temp.error_of($$SELECT oslo.alignment_check('correspondences', '<http://e/a> <http://www.w3.org/2002/07/owl#equivalentClass> "x" .')$$);
