@@ -88,38 +88,74 @@ cli_read_input(const char *path, size_t *len)
 	return b.data;
 }
 
+/* the file of MANIFEST line "KIND NAME FILE ..." in path, or false */
+static bool
+manifest_file(const char *kind, const char *name, char *path, size_t size)
+{
+	char line[4096];
+	FILE *f;
+	bool found = false;
+
+	if (mappings_dir == NULL)
+		return false;
+	snprintf(path, size, "%s/MANIFEST", mappings_dir);
+	f = fopen(path, "r");
+	if (f == NULL)
+		return false;
+	while (!found && fgets(line, sizeof(line), f))
+	{
+		char lkind[64], lname[2048], file[1024];
+
+		if (line[0] == '#' || sscanf(line, "%63s %2047s %1023s", lkind, lname, file) != 3)
+			continue;
+		if (strcmp(lkind, kind) == 0 && strcmp(lname, name) == 0)
+		{
+			snprintf(path, size, "%s/%s", mappings_dir, file);
+			found = true;
+		}
+	}
+	fclose(f);
+	return found;
+}
+
 /* contexts come from the mappings MANIFEST, as the database's catalog does */
 static const char *
 resolve_context(const char *iri)
 {
 	char path[4096];
-	char line[4096];
-	FILE *f;
-	const char *found = NULL;
+	size_t len;
 
-	if (mappings_dir == NULL)
+	return manifest_file("context", iri, path, sizeof(path)) ? cli_read_input(path, &len) : NULL;
+}
+
+/* mappings too, compiled once per run as a backend does once per session */
+#define MAX_CLI_MAPPINGS 8
+
+static struct
+{
+	char *name;
+	rml_mapping *mapping;
+} cli_mappings[MAX_CLI_MAPPINGS];
+
+static const struct rml_mapping *
+resolve_mapping(const char *name)
+{
+	char path[4096];
+	char *base, *body;
+	size_t len, i;
+
+	for (i = 0; i < MAX_CLI_MAPPINGS && cli_mappings[i].name; i++)
+		if (strcmp(cli_mappings[i].name, name) == 0)
+			return cli_mappings[i].mapping;
+	if (i == MAX_CLI_MAPPINGS || !manifest_file("mapping", name, path, sizeof(path)))
 		return NULL;
-	snprintf(path, sizeof(path), "%s/MANIFEST", mappings_dir);
-	f = fopen(path, "r");
-	if (f == NULL)
-		return NULL;
-	while (fgets(line, sizeof(line), f))
-	{
-		char kind[64], liri[2048], file[1024];
-
-		if (line[0] == '#' || sscanf(line, "%63s %2047s %1023s", kind, liri, file) != 3)
-			continue;
-		if (strcmp(kind, "context") == 0 && strcmp(liri, iri) == 0)
-		{
-			size_t len;
-
-			snprintf(path, sizeof(path), "%s/%s", mappings_dir, file);
-			found = cli_read_input(path, &len);
-			break;
-		}
-	}
-	fclose(f);
-	return found;
+	body = cli_read_input(path, &len);
+	base = oslo_psprintf("urn:oslo-interop:mapping/%s", name);
+	cli_mappings[i].mapping = rml_compile(body, len, base);
+	cli_mappings[i].name = oslo_strdup(name);
+	oslo_free(base);
+	oslo_free(body);
+	return cli_mappings[i].mapping;
 }
 
 double
@@ -695,7 +731,7 @@ int
 main(int argc, char **argv)
 {
 	const char *plugin_dir = getenv("OSLO_PLUGIN_DIR");
-	oslo_format_host host = {NULL, NULL, resolve_context, codelist_concept};
+	oslo_format_host host = {NULL, NULL, resolve_context, codelist_concept, NULL, resolve_mapping};
 	const char *codelist_paths = getenv("OSLO_CODELISTS");
 	oslo_captured_error err;
 	command c = {0, NULL, 0};

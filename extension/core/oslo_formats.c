@@ -39,7 +39,7 @@ static bool built;
 
 static xmlDocPtr default_parse_xml(const char *bytes, size_t len, const char *what);
 
-static oslo_format_host host = {default_parse_xml, xmlFreeDoc, NULL, NULL};
+static oslo_format_host host = {default_parse_xml, xmlFreeDoc, NULL, NULL, NULL, NULL};
 
 void
 oslo_formats_set_host(const oslo_format_host *h)
@@ -49,6 +49,18 @@ oslo_formats_set_host(const oslo_format_host *h)
 	host.resolve_context = h->resolve_context;
 	host.codelist_concept = h->codelist_concept;
 	host.xml_stream_options = h->xml_stream_options;
+	host.mapping = h->mapping;
+}
+
+const struct rml_mapping *
+oslo_mapping(const char *name)
+{
+	const struct rml_mapping *m = host.mapping ? host.mapping(name) : NULL;
+
+	if (m == NULL)
+		oslo_error(OSLO_ERR_PARAMETER, "RML mapping \"%s\" is not registered%s", name,
+		           host.mapping ? "" : " (this host has no mapping catalog)");
+	return m;
 }
 
 const char *

@@ -15,6 +15,8 @@
 
 #define OSLO_GRAPH_FORMAT "graph"
 
+struct rml_mapping;
+
 typedef struct oslo_format_host
 {
 	/*
@@ -48,6 +50,13 @@ typedef struct oslo_format_host
 	 */
 	int (*xml_stream_options)(const char *bytes, size_t len, const char *what,
 	                          const char **encoding);
+	/*
+	 * A registered RML mapping by name, compiled; it must stay valid for the
+	 * current transform (PostgreSQL: oslo.mapping, compiled once per backend;
+	 * the CLI: mappings/MANIFEST). NULL: unknown name. NULL callback: no
+	 * registered mappings (oslo_mapping raises).
+	 */
+	const struct rml_mapping *(*mapping)(const char *name);
 } oslo_format_host;
 
 extern void oslo_formats_set_host(const oslo_format_host *host);

@@ -125,4 +125,13 @@ typedef const oslo_plugin_def *(*oslo_plugin_describe_fn)(void);
 extern const char *oslo_codelist_concept(const char *scheme_iri, const char *code,
                                          bool *scheme_known);
 
+/*
+ * A registered RML mapping, compiled (PostgreSQL: the catalog oslo.mapping,
+ * compiled once per backend; the CLI: mappings/MANIFEST), for plugins whose
+ * message types are mappings (data), not code: run it with rml_apply_xml
+ * (rml.h). Raises 22023 for an unknown name. The mapping belongs to the host.
+ */
+struct rml_mapping;
+extern const struct rml_mapping *oslo_mapping(const char *name);
+
 #endif /* OSLO_PLUGIN_H */

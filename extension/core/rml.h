@@ -49,6 +49,23 @@ extern size_t rml_triples_map_count(const rml_mapping *m);
 extern void rml_apply(const rml_mapping *m, rml_source_loader loader, void *arg, oslo_graph *out);
 
 /*
+ * The same, with the warnings of functions (a code missing from its code
+ * list, ...) handed to warn instead of raised as notices.
+ */
+typedef void (*rml_warning_sink)(const char *message, void *arg);
+extern void rml_apply_with_warnings(const rml_mapping *m, rml_source_loader loader, void *arg,
+                                    oslo_graph *out, rml_warning_sink warn, void *warn_arg);
+
+/*
+ * Apply the mapping to an XML document the caller has parsed (a plugin's
+ * input): the logical sources named source_name read doc, which the caller
+ * keeps and frees; a mapping with other sources fails as with no loader.
+ */
+struct _xmlDoc;
+extern void rml_apply_xml(const rml_mapping *m, const char *source_name, struct _xmlDoc *doc,
+                          oslo_graph *out, rml_warning_sink warn, void *warn_arg);
+
+/*
  * Apply the mapping, handing the statements to sink in batches instead of
  * keeping them all: once the records made batch_size statements, sink gets
  * them and the next batch starts empty. A statement made in two batches is

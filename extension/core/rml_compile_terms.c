@@ -82,8 +82,9 @@ rml_compile_ref(compiler *c, const rml_logical_source *ls, const char *text)
 
 /* ---- term maps ---- */
 
-static const char *const role_names[] = {"subject map",  "predicate map", "object map", "graph map",
-                                         "datatype map", "language map",  "join map"};
+static const char *const role_names[] = {"subject map", "predicate map",  "object map",
+                                         "graph map",   "datatype map",   "language map",
+                                         "join map",    "input value map"};
 
 static rml_term_type
 term_type_of(compiler *c, oslo_term_id tt, term_role role)
@@ -127,7 +128,7 @@ rml_constant_map(compiler *c, oslo_term_id value, term_role role)
 	else
 		tm->type = RML_IRI;
 	if (tm->type == RML_LITERAL && role != ROLE_OBJECT && role != ROLE_DATATYPE &&
-	    role != ROLE_LANGUAGE && role != ROLE_JOIN)
+	    role != ROLE_LANGUAGE && role != ROLE_JOIN && role != ROLE_INPUT)
 		oslo_error(OSLO_ERR_PARAMETER, "%s: the constant %s \"%s\" must be an IRI", c->where,
 		           role_names[role], t->value);
 	return tm;
@@ -173,6 +174,73 @@ compile_literal_modifiers(compiler *c, const rml_logical_source *ls, oslo_term_i
 	}
 }
 
+/* an IRI term's value, or an error naming what it should have been */
+static const char *
+iri_value(compiler *c, oslo_term_id id, const char *what)
+{
+	const oslo_term *t = id ? oslo_graph_term(c->g, id) : NULL;
+
+	if (t == NULL || t->kind != OSLO_TERM_IRI)
+		oslo_error(OSLO_ERR_PARAMETER, "%s: %s must be an IRI", c->where, what);
+	return t->value;
+}
+
+/*
+ * rml:functionExecution [ rml:function F ; rml:input [ rml:parameter P ;
+ * rml:inputValueMap M ] ... ]: the function must be one of ours, each
+ * parameter one of its own and given once, the required ones given.
+ */
+static rml_function_call *
+compile_function_call(compiler *c, const rml_logical_source *ls, oslo_term_id execution,
+                      oslo_term_id node)
+{
+	const char *fname = iri_value(c, rml_prop(c, execution, "function"), "rml:function");
+	const rml_function *f = rml_function_find(fname);
+	oslo_term_id ret = rml_prop(c, node, "return");
+	rml_function_call *call;
+	oslo_term_id *inputs;
+	size_t ninputs, nparams;
+
+	if (f == NULL)
+		oslo_error(OSLO_ERR_PARAMETER,
+		           "%s: unknown function <%s> (the built-in functions are in <" RML_FN_NS
+		           ">; docs/rml.md lists them)",
+		           c->where, fname);
+	if (ret && strcmp(iri_value(c, ret, "rml:return"), RML_FN_NS "output") != 0)
+		oslo_error(OSLO_ERR_PARAMETER, "%s: <%s> has one output, <" RML_FN_NS "output>", c->where,
+		           fname);
+	nparams = rml_function_nparams(f);
+	call = rml_plan_alloc(c->m, sizeof(rml_function_call));
+	call->function = f;
+	call->inputs = rml_plan_alloc(c->m, RML_FN_MAX_PARAMS * sizeof(rml_term_map *));
+	inputs = rml_props_all(c, execution, "input", &ninputs);
+	for (size_t i = 0; i < ninputs; i++)
+	{
+		const char *pname = iri_value(c, rml_prop(c, inputs[i], "parameter"), "rml:parameter");
+		int k = rml_function_param(f, pname);
+		oslo_term_id value_map = rml_prop(c, inputs[i], "inputValueMap");
+		oslo_term_id value = rml_prop(c, inputs[i], "inputValue");
+
+		if (k < 0)
+			oslo_error(OSLO_ERR_PARAMETER, "%s: <%s> has no parameter <%s>", c->where, fname,
+			           pname);
+		if (call->inputs[k])
+			oslo_error(OSLO_ERR_PARAMETER, "%s: parameter <%s> of <%s> is given twice", c->where,
+			           pname, fname);
+		if ((value_map != 0) == (value != 0))
+			oslo_error(OSLO_ERR_PARAMETER,
+			           "%s: input <%s> of <%s> needs one of rml:inputValueMap, rml:inputValue",
+			           c->where, pname, fname);
+		call->inputs[k] = value ? rml_constant_map(c, value, ROLE_INPUT)
+		                        : rml_compile_term_map(c, ls, value_map, ROLE_INPUT);
+	}
+	for (size_t k = 0; k < nparams; k++)
+		if ((f->required & (1u << k)) && call->inputs[k] == NULL)
+			oslo_error(OSLO_ERR_PARAMETER, "%s: <%s> needs its parameter <" RML_FN_NS "%s>",
+			           c->where, fname, f->params[k]);
+	return call;
+}
+
 rml_term_map *
 rml_compile_term_map(compiler *c, const rml_logical_source *ls, oslo_term_id node, term_role role)
 {
@@ -180,12 +248,13 @@ rml_compile_term_map(compiler *c, const rml_logical_source *ls, oslo_term_id nod
 	oslo_term_id reference = rml_prop(c, node, "reference");
 	oslo_term_id template = rml_prop(c, node, "template");
 	oslo_term_id tt = rml_prop(c, node, "termType");
+	oslo_term_id execution = rml_prop(c, node, "functionExecution");
 	rml_term_map *tm;
 	int nvalues;
 
 	if (reference == 0)
 		reference = rml_prop(c, node, "column"); /* R2RML */
-	nvalues = (constant != 0) + (reference != 0) + (template != 0);
+	nvalues = (constant != 0) + (reference != 0) + (template != 0) + (execution != 0);
 	if (nvalues == 0 && tt && rml_is_vocab(c->g, tt, "BlankNode") &&
 	    (role == ROLE_SUBJECT || role == ROLE_OBJECT))
 	{
@@ -196,8 +265,8 @@ rml_compile_term_map(compiler *c, const rml_logical_source *ls, oslo_term_id nod
 	}
 	if (nvalues != 1)
 		oslo_error(OSLO_ERR_PARAMETER,
-		           "%s: a %s needs exactly one of rml:constant, rml:reference, rml:template "
-		           "(it has %d)",
+		           "%s: a %s needs exactly one of rml:constant, rml:reference, rml:template, "
+		           "rml:functionExecution (it has %d)",
 		           c->where, role_names[role], nvalues);
 	if (constant)
 	{
@@ -221,6 +290,11 @@ rml_compile_term_map(compiler *c, const rml_logical_source *ls, oslo_term_id nod
 			tm->kind = RML_REFERENCE;
 			tm->ref = rml_compile_ref(c, ls, rml_string_value(c, reference, "reference"));
 		}
+		else if (execution)
+		{
+			tm->kind = RML_FUNCTION;
+			tm->call = compile_function_call(c, ls, execution, node);
+		}
 		else
 		{
 			char *where = oslo_psprintf("%s: %s", c->where, role_names[role]);
@@ -237,11 +311,13 @@ rml_compile_term_map(compiler *c, const rml_logical_source *ls, oslo_term_id nod
 		if (tt)
 			tm->type = term_type_of(c, tt, role);
 		else if (role == ROLE_OBJECT &&
-		         (reference || rml_prop(c, node, "language") || rml_prop(c, node, "languageMap") ||
-		          rml_prop(c, node, "datatype") || rml_prop(c, node, "datatypeMap")))
+		         (reference || execution || rml_prop(c, node, "language") ||
+		          rml_prop(c, node, "languageMap") || rml_prop(c, node, "datatype") ||
+		          rml_prop(c, node, "datatypeMap")))
 			tm->type = RML_LITERAL;
-		else if (role == ROLE_DATATYPE || role == ROLE_LANGUAGE || role == ROLE_JOIN)
-			tm->type = RML_LITERAL;
+		else if (role == ROLE_DATATYPE || role == ROLE_LANGUAGE || role == ROLE_JOIN ||
+		         role == ROLE_INPUT)
+			tm->type = RML_LITERAL; /* plain values: a template's values are not IRI-encoded */
 		else
 			tm->type = RML_IRI;
 	}

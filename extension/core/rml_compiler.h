@@ -26,7 +26,8 @@ typedef enum term_role
 	ROLE_GRAPH,
 	ROLE_DATATYPE,
 	ROLE_LANGUAGE,
-	ROLE_JOIN
+	ROLE_JOIN,
+	ROLE_INPUT /* an input value map of a function execution */
 } term_role;
 
 /* rml_vocab.c: terms are looked up in the W3C RML, R2RML, legacy RML and QL vocabularies */

@@ -58,6 +58,11 @@ typedef struct exec
 	rml_batch_sink sink;
 	void *sink_arg;
 	size_t batch_size;
+	rml_warning_sink warn; /* NULL: warnings are notices */
+	void *warn_arg;
+	/* rml_apply_xml: the source of this name is a document the caller parsed */
+	const char *parsed_name;
+	xmlDocPtr parsed;
 } exec;
 
 static void
@@ -81,7 +86,10 @@ load_doc(exec *x, const rml_logical_source *ls, const char *where)
 		if (x->docs[i]->formulation == ls->formulation && strcmp(x->docs[i]->name, ls->source) == 0)
 			return x->docs[i];
 	x->docs = oslo_realloc(x->docs, (x->ndocs + 1) * sizeof(rml_doc *));
-	x->docs[x->ndocs] = rml_doc_load(x->m, ls, x->loader, x->arg, where);
+	if (x->parsed && ls->formulation == RML_XPATH && strcmp(ls->source, x->parsed_name) == 0)
+		x->docs[x->ndocs] = rml_doc_borrow_xml(ls->source, x->parsed);
+	else
+		x->docs[x->ndocs] = rml_doc_load(x->m, ls, x->loader, x->arg, where);
 	return x->docs[x->ndocs++];
 }
 
@@ -138,12 +146,44 @@ expand_template(const rml_term_map *tm, const rml_records *r, size_t i, rml_valu
 	oslo_buf_free(&b);
 }
 
+static void term_map_values(exec *x, const rml_term_map *tm, const rml_records *r, size_t i,
+                            rml_values *out);
+
+/* the values of each input on record i, then the function on them */
+static void
+call_function(exec *x, const rml_function_call *call, const rml_records *r, size_t i,
+              rml_values *out)
+{
+	rml_values args[RML_FN_MAX_PARAMS];
+	rml_fn_input in[RML_FN_MAX_PARAMS];
+	rml_fn_env env = {.where = r->where, .warn = x->warn, .warn_arg = x->warn_arg};
+
+	memset(args, 0, sizeof(args));
+	memset(in, 0, sizeof(in));
+	for (size_t k = 0; k < RML_FN_MAX_PARAMS; k++)
+	{
+		const rml_term_map *input = call->inputs[k];
+
+		if (input == NULL)
+			continue;
+		term_map_values(x, input, r, i, &args[k]);
+		in[k].values = &args[k];
+		in[k].source = input->kind == RML_REFERENCE ? input->ref->text : NULL;
+	}
+	call->function->call(in, &env, out);
+	for (size_t k = 0; k < RML_FN_MAX_PARAMS; k++)
+		rml_values_free(&args[k]);
+}
+
 /* the lexical values a term map yields on record i (no term made yet) */
 static void
-term_map_values(const rml_term_map *tm, const rml_records *r, size_t i, rml_values *out)
+term_map_values(exec *x, const rml_term_map *tm, const rml_records *r, size_t i, rml_values *out)
 {
 	switch (tm->kind)
 	{
+		case RML_FUNCTION:
+			call_function(x, tm->call, r, i, out);
+			break;
 		case RML_CONSTANT:
 			rml_values_push(out, tm->constant, strlen(tm->constant), NULL);
 			break;
@@ -186,12 +226,12 @@ make_iri(exec *x, const rml_records *r, const char *base, const char *value, boo
 
 /* the first value of a language or datatype map, or NULL (caller frees) */
 static char *
-first_value(const rml_term_map *tm, const rml_records *r, size_t i)
+first_value(exec *x, const rml_term_map *tm, const rml_records *r, size_t i)
 {
 	rml_values v = {0};
 	char *s = NULL;
 
-	term_map_values(tm, r, i, &v);
+	term_map_values(x, tm, r, i, &v);
 	if (v.n > 0)
 		s = oslo_strdup(v.items[0].text);
 	rml_values_free(&v);
@@ -210,7 +250,7 @@ make_literal(exec *x, const rml_term_map *tm, const rml_triples_map *owner, cons
 		return oslo_graph_literal_cstr(x->out, v->text, tm->constant_datatype, tm->constant_lang);
 	if (tm->language_map)
 	{
-		lang = first_value(tm->language_map, r, i);
+		lang = first_value(x, tm->language_map, r, i);
 		if (lang == NULL)
 			return 0;
 		if (!rml_language_tag_valid(lang))
@@ -219,7 +259,7 @@ make_literal(exec *x, const rml_term_map *tm, const rml_triples_map *owner, cons
 	}
 	if (tm->datatype_map)
 	{
-		dt = first_value(tm->datatype_map, r, i);
+		dt = first_value(x, tm->datatype_map, r, i);
 		if (dt == NULL)
 			return 0;
 		if (!oslo_iri_is_absolute(dt))
@@ -257,7 +297,7 @@ generate(exec *x, const rml_term_map *tm, const rml_triples_map *owner, const rm
 		terms_push(out, oslo_graph_fresh_blank(x->out));
 		return;
 	}
-	term_map_values(tm, r, i, &vals);
+	term_map_values(x, tm, r, i, &vals);
 	for (size_t k = 0; k < vals.n; k++)
 	{
 		const rml_value *v = &vals.items[k];
@@ -355,10 +395,10 @@ build_join_index(exec *x, const rml_object_map *om)
 		memcpy(e->subjects, subjects.ids, subjects.n * sizeof(oslo_term_id));
 		e->conds = om->njoins > 1 ? oslo_alloc0((om->njoins - 1) * sizeof(rml_values)) : NULL;
 		for (size_t j = 1; j < om->njoins; j++)
-			term_map_values(om->joins[j].parent, &r, i, &e->conds[j - 1]);
+			term_map_values(x, om->joins[j].parent, &r, i, &e->conds[j - 1]);
 		rml_values_clear(&keys);
 		if (om->njoins > 0)
-			term_map_values(om->joins[0].parent, &r, i, &keys);
+			term_map_values(x, om->joins[0].parent, &r, i, &keys);
 		else
 			rml_values_push(&keys, "", 0, NULL); /* no condition: every parent joins */
 		for (size_t k = 0; k < keys.n; k++)
@@ -433,7 +473,7 @@ join_objects(exec *x, const rml_triples_map *child, const rml_object_map *om, co
 	if (ix == NULL)
 		ix = build_join_index(x, om);
 	if (om->njoins > 0)
-		term_map_values(om->joins[0].child, r, i, &keys);
+		term_map_values(x, om->joins[0].child, r, i, &keys);
 	else
 		rml_values_push(&keys, "", 0, NULL);
 	for (size_t k = 0; k < keys.n; k++)
@@ -448,7 +488,7 @@ join_objects(exec *x, const rml_triples_map *child, const rml_object_map *om, co
 			for (size_t j = 1; match && j < om->njoins; j++)
 			{
 				rml_values_clear(&other);
-				term_map_values(om->joins[j].child, r, i, &other);
+				term_map_values(x, om->joins[j].child, r, i, &other);
 				match = values_intersect(&other, &e->conds[j - 1]);
 			}
 			if (match)
@@ -587,7 +627,20 @@ apply(exec *x)
 void
 rml_apply(const rml_mapping *m, rml_source_loader loader, void *arg, oslo_graph *out)
 {
-	exec x = {.m = m, .loader = loader, .arg = arg, .out = out, .batch_size = SIZE_MAX};
+	rml_apply_with_warnings(m, loader, arg, out, NULL, NULL);
+}
+
+void
+rml_apply_with_warnings(const rml_mapping *m, rml_source_loader loader, void *arg, oslo_graph *out,
+                        rml_warning_sink warn, void *warn_arg)
+{
+	exec x = {.m = m,
+	          .loader = loader,
+	          .arg = arg,
+	          .out = out,
+	          .batch_size = SIZE_MAX,
+	          .warn = warn,
+	          .warn_arg = warn_arg};
 
 	apply(&x);
 }
@@ -604,4 +657,19 @@ rml_apply_batched(const rml_mapping *m, rml_source_loader loader, void *arg, siz
 	apply(&x);
 	sink(x.out, sink_arg);
 	oslo_graph_free(x.out);
+}
+
+void
+rml_apply_xml(const rml_mapping *m, const char *source_name, xmlDocPtr doc, oslo_graph *out,
+              rml_warning_sink warn, void *warn_arg)
+{
+	exec x = {.m = m,
+	          .out = out,
+	          .batch_size = SIZE_MAX,
+	          .warn = warn,
+	          .warn_arg = warn_arg,
+	          .parsed_name = source_name,
+	          .parsed = doc};
+
+	apply(&x);
 }

@@ -39,7 +39,8 @@ typedef enum rml_value_kind
 	RML_CONSTANT = 1,
 	RML_REFERENCE,
 	RML_TEMPLATE,
-	RML_FRESH_BLANK /* rml:termType rml:BlankNode alone: a new blank node per record */
+	RML_FRESH_BLANK, /* rml:termType rml:BlankNode alone: a new blank node per record */
+	RML_FUNCTION     /* rml:functionExecution (RML-FNML): a built-in function's result */
 } rml_value_kind;
 
 typedef enum rml_term_type
@@ -50,6 +51,16 @@ typedef enum rml_term_type
 	RML_BLANK,
 	RML_LITERAL
 } rml_term_type;
+
+struct rml_term_map;
+typedef struct rml_function rml_function; /* rml_functions.c */
+
+/* a compiled rml:functionExecution: the function and a value map per parameter */
+typedef struct rml_function_call
+{
+	const rml_function *function;
+	struct rml_term_map **inputs; /* by the function's parameter index; NULL: not given */
+} rml_function_call;
 
 typedef struct rml_term_map
 {
@@ -62,7 +73,8 @@ typedef struct rml_term_map
 	rml_ref *ref;
 	rml_template_part *parts;
 	size_t nparts;
-	char *language; /* literal maps: constant language tag */
+	rml_function_call *call; /* RML_FUNCTION */
+	char *language;          /* literal maps: constant language tag */
 	struct rml_term_map *language_map;
 	char *datatype; /* literal maps: constant datatype IRI */
 	struct rml_term_map *datatype_map;
@@ -159,6 +171,38 @@ extern void rml_append_iri_safe(oslo_buf *out, const char *value, size_t len, bo
 extern bool rml_iri_chars_valid(const char *iri);
 /* well-formed BCP 47 language tag (syntax only) */
 extern bool rml_language_tag_valid(const char *tag);
+
+/* rml_functions.c: the built-in functions of function-valued term maps (RML-FNML) */
+#define RML_FN_NS         "urn:oslo-interop:function:"
+#define RML_FN_MAX_PARAMS 11
+
+/* one parameter's values on a record; values is NULL when the input is absent */
+typedef struct rml_fn_input
+{
+	const struct rml_values *values;
+	const char *source; /* the input's reference or template, for messages; or NULL */
+} rml_fn_input;
+
+typedef struct rml_fn_env
+{
+	const char *where; /* the triples map, for messages */
+	rml_warning_sink warn;
+	void *warn_arg;
+} rml_fn_env;
+
+struct rml_function
+{
+	const char *name;                      /* local name in RML_FN_NS */
+	const char *params[RML_FN_MAX_PARAMS]; /* local names in RML_FN_NS, NULL-terminated */
+	unsigned required;                     /* bit k: params[k] must be given */
+	void (*call)(const rml_fn_input *in, const rml_fn_env *env, struct rml_values *out);
+};
+
+/* the function of IRI, or NULL */
+extern const rml_function *rml_function_find(const char *iri);
+/* the index of parameter IRI in f, or -1 */
+extern int rml_function_param(const rml_function *f, const char *iri);
+extern size_t rml_function_nparams(const rml_function *f);
 
 /* rml_compile.c */
 extern void *rml_plan_alloc(rml_mapping *m, size_t size);

@@ -27,6 +27,7 @@ rml_values_push(rml_values *v, const char *s, size_t len, const char *datatype)
 	}
 	v->items[v->n].text = oslo_strndup(s, len);
 	v->items[v->n].datatype = datatype;
+	v->items[v->n].line = 0;
 	v->n++;
 }
 
@@ -150,6 +151,18 @@ rml_doc_load(const rml_mapping *m, const rml_logical_source *ls, rml_source_load
 			doc->csv = rml_csv_parse(bytes, len, name);
 			break;
 	}
+	return doc;
+}
+
+rml_doc *
+rml_doc_borrow_xml(const char *name, xmlDocPtr xml)
+{
+	rml_doc *doc = oslo_alloc0(sizeof(rml_doc));
+
+	doc->name = oslo_strdup(name);
+	doc->formulation = RML_XPATH;
+	doc->xml = xml; /* no guard: the caller owns it */
+	doc->stream_options = -1;
 	return doc;
 }
 
@@ -381,11 +394,14 @@ static void
 push_node_value(rml_values *out, xmlNodePtr node)
 {
 	const xmlChar *text = single_text(node);
+	xmlNodePtr element = node->type == XML_ATTRIBUTE_NODE ? node->parent : node;
 
 	if (text)
 		rml_values_push(out, (const char *)text, strlen((const char *)text), NULL);
 	else
 		push_xml_string(out, xmlXPathCastNodeToString(node));
+	/* functions name the element a bad value came from */
+	out->items[out->n - 1].line = element ? (int)xmlGetLineNo(element) : 0;
 }
 
 /*
@@ -442,7 +458,19 @@ eval_xpath(const rml_records *r, size_t i, const rml_ref *ref, rml_values *out)
 			push_node_value(out, set->nodeTab[k]);
 	}
 	else
-		push_xml_string(out, xmlXPathCastToString(res));
+	{
+		/*
+		 * A string, number or boolean: one value, or none when it is the
+		 * empty string, so that XPath 1.0 conditionals (substring(x, 1,
+		 * n * (test))) can leave a value out.
+		 */
+		xmlChar *s = xmlXPathCastToString(res);
+
+		if (s && s[0] == '\0')
+			xmlFree(s);
+		else
+			push_xml_string(out, s);
+	}
 	oslo_guard_release(r->result_guard);
 }
 

@@ -15,6 +15,7 @@ typedef struct rml_value
 {
 	char *text;
 	const char *datatype;
+	int line; /* the XML node it was read from, for messages; 0 when unknown */
 } rml_value;
 
 typedef struct rml_values
@@ -62,6 +63,8 @@ typedef struct rml_doc
  */
 extern rml_doc *rml_doc_load(const rml_mapping *m, const rml_logical_source *ls,
                              rml_source_loader loader, void *arg, const char *where);
+/* an XML source the caller has parsed already and keeps (rml_apply_xml) */
+extern rml_doc *rml_doc_borrow_xml(const char *name, xmlDocPtr xml);
 extern void rml_doc_free(rml_doc *doc);
 
 typedef struct rml_records

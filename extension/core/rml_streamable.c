@@ -227,6 +227,8 @@ check_term_map(const rml_term_map *tm, plan_check *c)
 			c->refs_local = false;
 	check_term_map(tm->language_map, c);
 	check_term_map(tm->datatype_map, c);
+	for (size_t k = 0; tm->call && k < RML_FN_MAX_PARAMS; k++)
+		check_term_map(tm->call->inputs[k], c);
 }
 
 static void

@@ -32,6 +32,9 @@ extern const char *oslo_pg_resolve_context(const char *iri);
 /* a concept of oslo.codelist, cached per backend (pg_codelist.c) */
 extern const char *oslo_pg_codelist_concept(const char *scheme_iri, const char *code,
                                             bool *scheme_known);
+/* a registered RML mapping, compiled once per backend (rml_functions.c) */
+struct rml_mapping;
+extern const struct rml_mapping *oslo_pg_mapping(const char *name);
 
 /* oslo.graph values (graph_type.c) */
 extern oslo_graph *oslo_pg_graph_from_datum(Datum d);

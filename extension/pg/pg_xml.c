@@ -83,8 +83,9 @@ pg_xml_stream_options(const char *bytes, size_t len, const char *what, const cha
 void
 oslo_pg_install_format_host(void)
 {
-	static const oslo_format_host host = {pg_parse_xml, pg_free_xml, oslo_pg_resolve_context,
-	                                      oslo_pg_codelist_concept, pg_xml_stream_options};
+	static const oslo_format_host host = {
+	    pg_parse_xml,          pg_free_xml,    oslo_pg_resolve_context, oslo_pg_codelist_concept,
+	    pg_xml_stream_options, oslo_pg_mapping};
 
 	oslo_formats_set_host(&host);
 }

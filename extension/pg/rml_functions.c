@@ -4,6 +4,7 @@
  *	  backend, dropped when the table changes) or given inline.
  */
 #include "catalog_cache.h"
+#include "pg_host.h"
 
 #include "catalog/pg_type.h"
 #include "executor/spi.h"
@@ -81,6 +82,13 @@ build_mapping(void *arg)
 	mapping_row *row = arg;
 
 	return rml_compile(row->body, strlen(row->body), row->base);
+}
+
+/* the host's mapping catalog for plugins (oslo_format_host.mapping) */
+const struct rml_mapping *
+oslo_pg_mapping(const char *name)
+{
+	return catalog_cache_get(&mappings, name, fetch_mapping, build_mapping);
 }
 
 /* a registered name, or else an RML document (a name has no white space) */
