@@ -164,6 +164,25 @@ oslo_graph_free(oslo_graph *g)
 	oslo_free(g);
 }
 
+void
+oslo_graph_clear(oslo_graph *g)
+{
+	while (g->arena)
+	{
+		arena_block *n = g->arena->next;
+
+		oslo_free(g->arena);
+		g->arena = n;
+	}
+	g->nterms = 1;
+	memset(g->term_slots, 0, sizeof(uint64_t) * g->term_slots_cap);
+	for (int c = 0; c < 4; c++)
+		memset(g->head[c], 0, sizeof(uint32_t) * g->terms_cap);
+	g->nquads = 0;
+	memset(g->quad_slots, 0, sizeof(uint64_t) * g->quad_slots_cap);
+	/* fresh_counter goes on: a new blank node never takes an old one's label */
+}
+
 static bool
 term_equals(const oslo_term *t, oslo_term_kind kind, const char *value, size_t len,
             oslo_term_id datatype, const char *lang)

@@ -53,6 +53,8 @@ typedef struct oslo_graph oslo_graph;
 
 extern oslo_graph *oslo_graph_new(void);
 extern void oslo_graph_free(oslo_graph *g);
+/* remove every term and statement, keeping the tables' capacity for the next use */
+extern void oslo_graph_clear(oslo_graph *g);
 
 /* Intern terms; each returns the existing id when the term is already there. */
 extern oslo_term_id oslo_graph_iri(oslo_graph *g, const char *iri, size_t len);

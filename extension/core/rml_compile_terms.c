@@ -4,6 +4,7 @@
  *	  languages, datatypes) and the references in them.
  */
 #include "rml_compiler.h"
+#include "rdf_syntax.h"
 
 #include <libxml/xmlerror.h>
 #include <stdio.h>
@@ -303,9 +304,13 @@ rml_compile_term_map(compiler *c, const rml_logical_source *ls, oslo_term_id nod
 			rml_template_split(c->m, rml_string_value(c, template, "template"), where, &tm->parts,
 			                   &tm->nparts);
 			oslo_free(where);
+			tm->template_iri_safe =
+			    tm->nparts > 0 && !tm->parts[0].ref && oslo_iri_is_absolute(tm->parts[0].text);
 			for (size_t i = 0; i < tm->nparts; i++)
 				if (tm->parts[i].ref)
 					tm->parts[i].ref = rml_compile_ref(c, ls, tm->parts[i].text);
+				else if (!rml_iri_chars_valid(tm->parts[i].text))
+					tm->template_iri_safe = false;
 		}
 		/* defaults: literals for referenced objects (and with a language or datatype) */
 		if (tt)

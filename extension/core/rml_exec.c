@@ -11,6 +11,7 @@
 #include <string.h>
 
 #define RML_MAX_TEMPLATE_VALUES 100000
+#define CONSTANT_SLOTS          64
 
 typedef struct term_list
 {
@@ -63,6 +64,12 @@ typedef struct exec
 	/* rml_apply_xml: the source of this name is a document the caller parsed */
 	const char *parsed_name;
 	xmlDocPtr parsed;
+	/* scratch kept across records: values, template pieces */
+	rml_values generated, template_refs;
+	oslo_buf template_buf;
+	/* the term of each constant term map in out (reset with out) */
+	const rml_term_map *constant_maps[CONSTANT_SLOTS];
+	oslo_term_id constant_terms[CONSTANT_SLOTS];
 } exec;
 
 static void
@@ -95,13 +102,57 @@ load_doc(exec *x, const rml_logical_source *ls, const char *where)
 
 /* ---- values of a term map ---- */
 
+/*
+ * The common case: every reference of the template has exactly one value,
+ * so the template makes one string, built in place. Returns false, having
+ * added nothing, when some reference has several (the general product).
+ */
+static bool
+expand_template_single(exec *x, const rml_term_map *tm, const rml_records *r, size_t i,
+                       rml_values *out)
+{
+	rml_values *refs = &x->template_refs;
+	bool encode = tm->type == RML_IRI || tm->type == RML_URI;
+	oslo_buf *b = &x->template_buf;
+	size_t k = 0;
+
+	rml_values_clear(refs);
+	for (size_t p = 0; p < tm->nparts; p++)
+		if (tm->parts[p].ref)
+		{
+			size_t before = refs->n;
+
+			rml_eval_ref(r, i, tm->parts[p].ref, refs);
+			if (refs->n == before)
+				return true; /* a reference without a value: no term */
+			if (refs->n > before + 1)
+				return false;
+		}
+	oslo_buf_reset(b);
+	for (size_t p = 0; p < tm->nparts; p++)
+	{
+		const char *text = tm->parts[p].ref ? refs->items[k++].text : tm->parts[p].text;
+
+		if (tm->parts[p].ref && encode)
+			rml_append_iri_safe(b, text, strlen(text), tm->type == RML_IRI);
+		else if (tm->parts[p].ref)
+			oslo_buf_puts(b, text);
+		else
+			oslo_buf_append(b, text, tm->parts[p].len);
+	}
+	rml_values_push(out, b->data ? b->data : "", b->len, NULL);
+	return true;
+}
+
 static void
-expand_template(const rml_term_map *tm, const rml_records *r, size_t i, rml_values *out)
+expand_template(exec *x, const rml_term_map *tm, const rml_records *r, size_t i, rml_values *out)
 {
 	rml_values acc = {0}, next = {0}, vals = {0};
 	bool encode = tm->type == RML_IRI || tm->type == RML_URI;
 	oslo_buf b;
 
+	if (expand_template_single(x, tm, r, i, out))
+		return;
 	oslo_buf_init(&b);
 	rml_values_push(&acc, "", 0, NULL);
 	for (size_t p = 0; p < tm->nparts && acc.n > 0; p++)
@@ -191,7 +242,7 @@ term_map_values(exec *x, const rml_term_map *tm, const rml_records *r, size_t i,
 			rml_eval_ref(r, i, tm->ref, out);
 			break;
 		case RML_TEMPLATE:
-			expand_template(tm, r, i, out);
+			expand_template(x, tm, r, i, out);
 			break;
 		case RML_FRESH_BLANK: /* no lexical value */
 			break;
@@ -285,11 +336,36 @@ make_literal(exec *x, const rml_term_map *tm, const rml_triples_map *owner, cons
 	return id;
 }
 
+/* a constant term map's term, made once per output graph */
+static oslo_term_id
+constant_term(exec *x, const rml_term_map *tm, const rml_triples_map *owner, const rml_records *r,
+              size_t i)
+{
+	size_t slot = ((uintptr_t)tm >> 4) % CONSTANT_SLOTS;
+	oslo_term_id id;
+
+	if (x->constant_maps[slot] == tm)
+		return x->constant_terms[slot];
+	if (tm->type == RML_LITERAL)
+		id =
+		    oslo_graph_literal_cstr(x->out, tm->constant, tm->constant_datatype, tm->constant_lang);
+	else
+		id = make_iri(x, r, owner->base_iri, tm->constant, tm->type != RML_UNSAFE_IRI);
+	/* relative constants depend on the owner's base: cache absolute ones only */
+	if (oslo_iri_is_absolute(tm->constant) || tm->type == RML_LITERAL)
+	{
+		x->constant_maps[slot] = tm;
+		x->constant_terms[slot] = id;
+	}
+	(void)i;
+	return id;
+}
+
 static void
 generate(exec *x, const rml_term_map *tm, const rml_triples_map *owner, const rml_records *r,
          size_t i, term_list *out)
 {
-	rml_values vals = {0};
+	rml_values *vals = &x->generated;
 
 	out->n = 0;
 	if (tm->kind == RML_FRESH_BLANK)
@@ -297,10 +373,16 @@ generate(exec *x, const rml_term_map *tm, const rml_triples_map *owner, const rm
 		terms_push(out, oslo_graph_fresh_blank(x->out));
 		return;
 	}
-	term_map_values(x, tm, r, i, &vals);
-	for (size_t k = 0; k < vals.n; k++)
+	if (tm->kind == RML_CONSTANT)
 	{
-		const rml_value *v = &vals.items[k];
+		terms_push(out, constant_term(x, tm, owner, r, i));
+		return;
+	}
+	rml_values_clear(vals);
+	term_map_values(x, tm, r, i, vals);
+	for (size_t k = 0; k < vals->n; k++)
+	{
+		const rml_value *v = &vals->items[k];
 		oslo_term_id id = 0;
 
 		switch (tm->type)
@@ -308,7 +390,10 @@ generate(exec *x, const rml_term_map *tm, const rml_triples_map *owner, const rm
 			case RML_IRI:
 			case RML_URI:
 			case RML_UNSAFE_IRI:
-				id = make_iri(x, r, owner->base_iri, v->text, tm->type != RML_UNSAFE_IRI);
+				/* an encoded template of valid pieces cannot make an invalid IRI */
+				id = make_iri(x, r, owner->base_iri, v->text,
+				              tm->type != RML_UNSAFE_IRI &&
+				                  !(tm->kind == RML_TEMPLATE && tm->template_iri_safe));
 				break;
 			case RML_BLANK:
 				id = oslo_graph_blank(x->out, v->text, strlen(v->text));
@@ -320,7 +405,6 @@ generate(exec *x, const rml_term_map *tm, const rml_triples_map *owner, const rm
 		if (id)
 			terms_push(out, id);
 	}
-	rml_values_free(&vals);
 }
 
 /* graph terms of graph maps; rml:defaultGraph is graph 0 */
@@ -578,9 +662,9 @@ static void
 flush_batch(exec *x)
 {
 	x->sink(x->out, x->sink_arg);
-	oslo_graph_free(x->out);
-	x->out = oslo_graph_new();
+	oslo_graph_clear(x->out);
 	x->rdf_type = oslo_graph_iri_cstr(x->out, OSLO_RDF_TYPE);
+	memset(x->constant_maps, 0, sizeof(x->constant_maps));
 }
 
 static void
@@ -611,6 +695,7 @@ run_triples_map(exec *x, const rml_triples_map *tm)
 static void
 apply(exec *x)
 {
+	oslo_buf_init(&x->template_buf);
 	x->rdf_type = oslo_graph_iri_cstr(x->out, OSLO_RDF_TYPE);
 	for (size_t t = 0; t < x->m->nmaps; t++)
 		run_triples_map(x, &x->m->maps[t]);
@@ -622,6 +707,9 @@ apply(exec *x)
 	for (size_t d = 0; d < x->ndocs; d++)
 		rml_doc_free(x->docs[d]);
 	oslo_free(x->docs);
+	rml_values_free(&x->generated);
+	rml_values_free(&x->template_refs);
+	oslo_buf_free(&x->template_buf);
 }
 
 void

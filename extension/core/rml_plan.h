@@ -73,6 +73,8 @@ typedef struct rml_term_map
 	rml_ref *ref;
 	rml_template_part *parts;
 	size_t nparts;
+	/* an absolute IRI template whose text pieces are valid: encoded values keep it valid */
+	bool template_iri_safe;
 	rml_function_call *call; /* RML_FUNCTION */
 	char *language;          /* literal maps: constant language tag */
 	struct rml_term_map *language_map;

@@ -20,32 +20,46 @@
 void
 rml_values_push(rml_values *v, const char *s, size_t len, const char *datatype)
 {
+	rml_value *item;
+
 	if (v->n == v->cap)
 	{
 		v->cap = v->cap ? v->cap * 2 : 8;
 		v->items = oslo_realloc(v->items, v->cap * sizeof(rml_value));
 	}
-	v->items[v->n].text = oslo_strndup(s, len);
-	v->items[v->n].datatype = datatype;
-	v->items[v->n].line = 0;
+	item = &v->items[v->n];
+	if (v->n == v->allocated)
+	{
+		item->text_cap = len + 1 > 32 ? len + 1 : 32;
+		item->text = oslo_alloc(item->text_cap);
+		v->allocated++;
+	}
+	else if (item->text_cap < len + 1)
+	{
+		item->text_cap = len + 1;
+		item->text = oslo_realloc(item->text, item->text_cap);
+	}
+	memcpy(item->text, s, len);
+	item->text[len] = '\0';
+	item->datatype = datatype;
+	item->line = 0;
 	v->n++;
 }
 
 void
 rml_values_clear(rml_values *v)
 {
-	for (size_t i = 0; i < v->n; i++)
-		oslo_free(v->items[i].text);
 	v->n = 0;
 }
 
 void
 rml_values_free(rml_values *v)
 {
-	rml_values_clear(v);
+	for (size_t i = 0; i < v->allocated; i++)
+		oslo_free(v->items[i].text);
 	oslo_free(v->items);
 	v->items = NULL;
-	v->cap = 0;
+	v->n = v->cap = v->allocated = 0;
 }
 
 /* ---- documents ---- */

@@ -15,14 +15,21 @@ typedef struct rml_value
 {
 	char *text;
 	const char *datatype;
-	int line; /* the XML node it was read from, for messages; 0 when unknown */
+	int line;        /* the XML node it was read from, for messages; 0 when unknown */
+	size_t text_cap; /* bytes allocated for text */
 } rml_value;
 
+/*
+ * A list of values. Clearing keeps the items' buffers for the next record
+ * (a value per reference per record would otherwise be a malloc and a free);
+ * rml_values_free gives everything back.
+ */
 typedef struct rml_values
 {
 	rml_value *items;
 	size_t n;
 	size_t cap;
+	size_t allocated; /* items[0..allocated) own a text buffer */
 } rml_values;
 
 extern void rml_values_push(rml_values *v, const char *s, size_t len, const char *datatype);

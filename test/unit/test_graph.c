@@ -167,6 +167,45 @@ TEST(add_many_is_add_in_order)
 	oslo_graph_free(many);
 }
 
+TEST(clear_empties_and_keeps_working)
+{
+	oslo_graph *g = oslo_graph_new();
+	oslo_term_id first_blank = oslo_graph_fresh_blank(g);
+	const oslo_term *t;
+	char first_label[64];
+	oslo_match m;
+	oslo_quad q;
+
+	snprintf(first_label, sizeof(first_label), "%s", oslo_graph_term(g, first_blank)->value);
+	for (int i = 0; i < 500; i++)
+	{
+		char iri[64];
+
+		snprintf(iri, sizeof(iri), "http://example.org/s%d", i);
+		oslo_graph_add(g, oslo_graph_iri_cstr(g, iri),
+		               oslo_graph_iri_cstr(g, "http://example.org/p"),
+		               oslo_graph_literal_cstr(g, iri, NULL, "nl"), 0);
+	}
+	oslo_graph_clear(g);
+	CHECK(oslo_graph_size(g) == 0);
+	CHECK(oslo_graph_find_iri(g, "http://example.org/s1", 21) == 0);
+	/* no statement or chain survives: matching anything finds nothing */
+	oslo_match_init(&m, g, 0, 0, 0, OSLO_ANY_GRAPH);
+	CHECK(!oslo_match_next(&m, &q));
+	/* and the graph is as good as new */
+	oslo_graph_add(g, oslo_graph_iri_cstr(g, "http://example.org/a"),
+	               oslo_graph_iri_cstr(g, "http://example.org/p"),
+	               oslo_graph_iri_cstr(g, "http://example.org/b"), 0);
+	CHECK(oslo_graph_size(g) == 1);
+	CHECK(oslo_graph_contains(g, oslo_graph_iri_cstr(g, "http://example.org/a"),
+	                          oslo_graph_iri_cstr(g, "http://example.org/p"),
+	                          oslo_graph_iri_cstr(g, "http://example.org/b"), 0));
+	/* a fresh blank node never takes the label of one made before the clear */
+	t = oslo_graph_term(g, oslo_graph_fresh_blank(g));
+	CHECK(strcmp(t->value, first_label) != 0);
+	oslo_graph_free(g);
+}
+
 TEST(merge_keeps_blank_nodes_apart)
 {
 	oslo_graph *a = oslo_graph_new();
@@ -249,6 +288,7 @@ main(void)
 	RUN(statements_deduplicate_and_match_by_position);
 	RUN(many_statements_grow_tables);
 	RUN(add_many_is_add_in_order);
+	RUN(clear_empties_and_keeps_working);
 	RUN(merge_keeps_blank_nodes_apart);
 	RUN(standalone_error_frees_what_the_call_allocated);
 	RUN(guards_release_on_error_only_once);
