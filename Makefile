@@ -25,7 +25,7 @@ DATA       = $(filter-out $(DATA_built),$(wildcard sql/$(EXTENSION)--*.sql))
 # in $(includedir_server)/extension/oslo_interop/.
 HEADERS_oslo_interop = extension/core/oslo_core.h extension/core/rdf_graph.h \
 	extension/core/rdf_syntax.h extension/core/jsonld_writer.h extension/core/jsonld.h \
-	extension/core/oslo_plugin.h extension/core/oslo_plugin.mk
+	extension/core/oslo_plugin.h extension/core/oslo_plugin.mk extension/core/rml.h
 
 DEPS_CFLAGS := $(shell xml2-config --cflags 2>/dev/null) $(shell pkg-config --cflags serd-0 json-c icu-uc icu-i18n libxslt libexslt 2>/dev/null)
 DEPS_LIBS   := $(shell pkg-config --libs serd-0 json-c icu-uc icu-i18n libxslt libexslt 2>/dev/null) $(shell xml2-config --libs 2>/dev/null) -ldl -lm

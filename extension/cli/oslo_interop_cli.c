@@ -143,18 +143,21 @@ resolve_mapping(const char *name)
 	char path[4096];
 	char *base, *body;
 	size_t len, i;
+	oslo_persist *p;
 
 	for (i = 0; i < MAX_CLI_MAPPINGS && cli_mappings[i].name; i++)
 		if (strcmp(cli_mappings[i].name, name) == 0)
 			return cli_mappings[i].mapping;
 	if (i == MAX_CLI_MAPPINGS || !manifest_file("mapping", name, path, sizeof(path)))
 		return NULL;
+	p = oslo_persist_begin(); /* a cache entry: no call's error frees it */
 	body = cli_read_input(path, &len);
 	base = oslo_psprintf("urn:oslo-interop:mapping/%s", name);
 	cli_mappings[i].mapping = rml_compile(body, len, base);
 	cli_mappings[i].name = oslo_strdup(name);
 	oslo_free(base);
 	oslo_free(body);
+	oslo_persist_commit(p);
 	return cli_mappings[i].mapping;
 }
 

@@ -17,6 +17,14 @@
 #define XSD_DOUBLE  OSLO_XSD "double"
 #define XSD_BOOLEAN OSLO_XSD "boolean"
 
+/* the nodes an iterator selected, under the namespaces of the source that asked */
+typedef struct rml_iterated
+{
+	const rml_logical_source *ls;
+	void **items;
+	size_t n;
+} rml_iterated;
+
 void
 rml_values_push(rml_values *v, const char *s, size_t len, const char *datatype)
 {
@@ -183,6 +191,11 @@ rml_doc_borrow_xml(const char *name, xmlDocPtr xml)
 void
 rml_doc_free(rml_doc *doc)
 {
+	if (doc->xpath_ctx_guard)
+		oslo_guard_release(doc->xpath_ctx_guard);
+	for (size_t i = 0; i < doc->niterated; i++)
+		oslo_free(doc->iterated[i].items);
+	oslo_free(doc->iterated);
 	if (doc->guard)
 		oslo_guard_release(doc->guard);
 	if (doc->csv)
@@ -210,6 +223,132 @@ static void
 release_xpath_ctx(void *ctx)
 {
 	xmlXPathFreeContext(ctx);
+}
+
+/* the namespace prefixes of ls, and only those, in ctx */
+static void
+declare_namespaces(xmlXPathContextPtr ctx, const rml_logical_source *ls, const char *where)
+{
+	xmlXPathRegisteredNsCleanup(ctx);
+	for (size_t i = 0; i < ls->nnamespaces; i++)
+		if (xmlXPathRegisterNs(ctx, (const xmlChar *)ls->namespaces[i].prefix,
+		                       (const xmlChar *)ls->namespaces[i].url) != 0)
+			oslo_error(OSLO_ERR_PARAMETER,
+			           "%s: could not declare the XPath namespace prefix \"%s\"", where,
+			           ls->namespaces[i].prefix);
+}
+
+static bool
+same_namespaces(const rml_logical_source *a, const rml_logical_source *b)
+{
+	if (a->nnamespaces != b->nnamespaces)
+		return false;
+	for (size_t i = 0; i < a->nnamespaces; i++)
+		if (strcmp(a->namespaces[i].prefix, b->namespaces[i].prefix) != 0 ||
+		    strcmp(a->namespaces[i].url, b->namespaces[i].url) != 0)
+			return false;
+	return true;
+}
+
+/* records of an equal iterator evaluated before on this DOM, copied into r */
+static bool
+reuse_iterated(rml_records *r, const rml_logical_source *ls, rml_doc *doc)
+{
+	for (size_t i = 0; i < doc->niterated; i++)
+	{
+		const rml_iterated *it = &doc->iterated[i];
+
+		if (strcmp(it->ls->iterator, ls->iterator) == 0 && same_namespaces(it->ls, ls))
+		{
+			r->n = it->n;
+			r->items = oslo_alloc((it->n + 1) * sizeof(void *));
+			memcpy(r->items, it->items, it->n * sizeof(void *));
+			return true;
+		}
+	}
+	return false;
+}
+
+static void
+remember_iterated(const rml_records *r, const rml_logical_source *ls, rml_doc *doc)
+{
+	rml_iterated *it;
+
+	doc->iterated = oslo_realloc(doc->iterated, (doc->niterated + 1) * sizeof(rml_iterated));
+	it = &doc->iterated[doc->niterated++];
+	it->ls = ls;
+	it->n = r->n;
+	it->items = oslo_alloc((r->n + 1) * sizeof(void *));
+	memcpy(it->items, r->items, r->n * sizeof(void *));
+}
+
+/*
+ * XSLT's generate-id(node-set?) in every XPath context: a string naming the
+ * (first) node, the same for the same node throughout one document, so a
+ * mapping can key a blank node on an element without counting preceding
+ * nodes (count(preceding::*) is linear per call). Elements of a DOM are
+ * numbered in document order once (xmlXPathOrderDocElems); mappings using
+ * it are not streamed (rml_streamable.c).
+ */
+static void
+xpath_generate_id(xmlXPathParserContextPtr ctxt, int nargs)
+{
+	xmlNodePtr node;
+	char id[64];
+
+	if (nargs > 1)
+	{
+		xmlXPathErr(ctxt, XPATH_INVALID_ARITY);
+		return;
+	}
+	if (nargs == 1)
+	{
+		xmlXPathObjectPtr set = valuePop(ctxt);
+
+		if (set == NULL || set->type != XPATH_NODESET)
+		{
+			xmlXPathFreeObject(set);
+			xmlXPathErr(ctxt, XPATH_INVALID_TYPE);
+			return;
+		}
+		node = set->nodesetval && set->nodesetval->nodeNr > 0 ? set->nodesetval->nodeTab[0] : NULL;
+		xmlXPathFreeObject(set);
+	}
+	else
+		node = ctxt->context->node;
+	if (node == NULL)
+		id[0] = '\0';
+	else if (node->type == XML_ELEMENT_NODE && (ptrdiff_t)node->content < 0)
+		snprintf(id, sizeof(id), "n%td", -(ptrdiff_t)node->content);
+	else if (node->type == XML_ATTRIBUTE_NODE && node->parent &&
+	         (ptrdiff_t)node->parent->content < 0)
+		snprintf(id, sizeof(id), "n%tda%s", -(ptrdiff_t)node->parent->content,
+		         (const char *)node->name);
+	else
+		snprintf(id, sizeof(id), "p%zx", (size_t)(uintptr_t)node);
+	valuePush(ctxt, xmlXPathNewString((const xmlChar *)id));
+}
+
+static xmlXPathContextPtr
+new_xpath_ctx(xmlDocPtr doc, oslo_guard **guard)
+{
+	xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+
+	if (ctx == NULL)
+		oslo_error(OSLO_ERR_OUT_OF_MEMORY, "could not allocate an XPath context");
+	*guard = oslo_guard_new(release_xpath_ctx, ctx);
+	if (doc)
+		xmlXPathOrderDocElems(doc);
+	xmlXPathRegisterFunc(ctx, (const xmlChar *)"generate-id", xpath_generate_id);
+	/*
+	 * libxml2 cannot be interrupted inside one evaluation: bound each one
+	 * instead, so a pathological expression (an administrator's mapping)
+	 * ends in about a second and the record loop can answer a cancel.
+	 */
+	ctx->opLimit = rml_xpath_op_limit;
+	/* references are evaluated once per record: reuse libxml2's result objects */
+	xmlXPathContextSetCache(ctx, 1, -1, 0);
+	return ctx;
 }
 
 static void
@@ -249,6 +388,10 @@ xpath_eval(const rml_records *r, const rml_ref *ref, xmlNodePtr node)
 {
 	xmlXPathObjectPtr res;
 
+	if (r->doc->xpath_ctx == r->xpath_ctx && r->doc->xpath_ns != r->ls)
+		declare_namespaces(r->xpath_ctx, r->ls, r->where);
+	if (r->doc->xpath_ctx == r->xpath_ctx)
+		r->doc->xpath_ns = r->ls;
 	r->errors->message[0] = '\0';
 	r->xpath_ctx->node = node;
 	r->xpath_ctx->opCount = 0;
@@ -279,17 +422,14 @@ rml_records_open(rml_records *r, const rml_logical_source *ls, rml_doc *doc, con
 		xmlXPathObjectPtr res;
 		xmlNodeSetPtr set;
 
-		/* a streamed record's document is set per record (rml_records_next) */
-		r->xpath_ctx = xmlXPathNewContext(doc->xml);
-		if (r->xpath_ctx == NULL)
-			oslo_error(OSLO_ERR_OUT_OF_MEMORY, "could not allocate an XPath context");
-		r->ctx_guard = oslo_guard_new(release_xpath_ctx, r->xpath_ctx);
 		/*
-		 * libxml2 cannot be interrupted inside one evaluation: bound each one
-		 * instead, so a pathological expression (an administrator's mapping)
-		 * ends in about a second and the record loop can answer a cancel.
+		 * The DOM's one context, shared by the triples maps reading it; a
+		 * streamed record's document is set per record (rml_records_next),
+		 * so each stream has its own.
 		 */
-		r->xpath_ctx->opLimit = rml_xpath_op_limit;
+		if (doc->xml && doc->xpath_ctx == NULL)
+			doc->xpath_ctx = new_xpath_ctx(doc->xml, &doc->xpath_ctx_guard);
+		r->xpath_ctx = doc->xml ? doc->xpath_ctx : new_xpath_ctx(NULL, &r->ctx_guard);
 		r->result_guard = oslo_guard_new(release_xpath_obj, NULL);
 		/* once per records, not per evaluation: setting it costs a thread lookup */
 		r->errors = oslo_alloc0(sizeof(rml_xpath_errors));
@@ -297,20 +437,17 @@ rml_records_open(rml_records *r, const rml_logical_source *ls, rml_doc *doc, con
 		r->errors->saved_fn = xmlStructuredError;
 		r->errors->guard = oslo_guard_new(restore_handler, r->errors);
 		xmlSetStructuredErrorFunc(r->errors->message, capture_xml_error);
-		/* references are evaluated once per record: reuse libxml2's result objects */
-		xmlXPathContextSetCache(r->xpath_ctx, 1, -1, 0);
-		for (size_t i = 0; i < ls->nnamespaces; i++)
-			if (xmlXPathRegisterNs(r->xpath_ctx, (const xmlChar *)ls->namespaces[i].prefix,
-			                       (const xmlChar *)ls->namespaces[i].url) != 0)
-				oslo_error(OSLO_ERR_PARAMETER,
-				           "%s: could not declare the XPath namespace prefix \"%s\"", where,
-				           ls->namespaces[i].prefix);
+		declare_namespaces(r->xpath_ctx, ls, where);
+		if (doc->xml)
+			doc->xpath_ns = ls;
 		if (doc->xml == NULL)
 		{
 			r->stream = rml_xml_stream_open(doc, ls, where);
 			r->items = oslo_alloc(sizeof(void *));
 			return;
 		}
+		if (reuse_iterated(r, ls, doc))
+			return;
 		res = xpath_eval(r, ls->iterator_ref, (xmlNodePtr)doc->xml);
 		r->result_guard->resource = res;
 		if (res->type != XPATH_NODESET)
@@ -325,6 +462,7 @@ rml_records_open(rml_records *r, const rml_logical_source *ls, rml_doc *doc, con
 			if (set->nodeTab[i]->type != XML_NAMESPACE_DECL)
 				r->items[r->n++] = set->nodeTab[i];
 		oslo_guard_release(r->result_guard);
+		remember_iterated(r, ls, doc);
 	}
 	else if (ls->formulation == RML_JSONPATH)
 	{

@@ -61,6 +61,14 @@ typedef struct rml_doc
 	size_t stream_len;
 	int stream_options;
 	const char *stream_encoding;
+	/* one XPath context for every triples map reading the DOM (making one costs more than a record)
+	 */
+	xmlXPathContextPtr xpath_ctx;
+	oslo_guard *xpath_ctx_guard;
+	const struct rml_logical_source *xpath_ns; /* whose namespaces it declares now */
+	/* the records of each iterator already evaluated on the DOM (triples maps share them) */
+	struct rml_iterated *iterated;
+	size_t niterated;
 } rml_doc;
 
 /*

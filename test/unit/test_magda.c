@@ -14,6 +14,7 @@
 #include "jsonld_writer.h"
 #include "oslo_formats.h"
 #include "oslo_plugin.h"
+#include "rml.h"
 #include "../../plugins/magda/oslo_terms.h"
 
 #include <dirent.h>
@@ -56,6 +57,52 @@ load_plugin(void)
 		return;
 	}
 	plugin = describe();
+}
+
+/*
+ * The host's mapping catalog: the plugin's message types are RML mappings
+ * (mappings/MANIFEST), compiled on first use into a cache entry, as a
+ * backend does once per session.
+ */
+static rml_mapping *geefpersoon_mapping;
+
+static const struct rml_mapping *
+registered_mapping(const char *name)
+{
+	const char *src = getenv("OSLO_SOURCE_DIR");
+	char path[4096];
+	FILE *f;
+	oslo_buf body;
+	char chunk[8192];
+	size_t n;
+	oslo_persist *p;
+
+	if (strcmp(name, "magda/geefpersoon") != 0)
+		return NULL;
+	if (geefpersoon_mapping)
+		return geefpersoon_mapping;
+	snprintf(path, sizeof(path), "%s/mappings/magda/geefpersoon.rml.ttl", src ? src : ".");
+	f = fopen(path, "rb");
+	if (f == NULL)
+		return NULL;
+	p = oslo_persist_begin();
+	oslo_buf_init(&body);
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		oslo_buf_append(&body, chunk, n);
+	fclose(f);
+	geefpersoon_mapping =
+	    rml_compile(body.data, body.len, "urn:oslo-interop:mapping/magda/geefpersoon");
+	oslo_buf_free(&body);
+	oslo_persist_commit(p);
+	return geefpersoon_mapping;
+}
+
+static void
+install_mapping_host(void)
+{
+	oslo_format_host host = {NULL, NULL, NULL, NULL, NULL, registered_mapping};
+
+	oslo_formats_set_host(&host);
 }
 
 static const oslo_transform_def *
@@ -492,7 +539,7 @@ fake_codelist(const char *scheme, const char *code, bool *scheme_known)
 static void
 set_codelists(const char *(*fn)(const char *, const char *, bool *))
 {
-	oslo_format_host host = {NULL, NULL, NULL, fn, NULL};
+	oslo_format_host host = {NULL, NULL, NULL, fn, NULL, registered_mapping};
 
 	oslo_formats_set_host(&host);
 }
@@ -1561,6 +1608,7 @@ main(void)
 {
 	xmlInitParser();
 	load_plugin();
+	install_mapping_host();
 	if (plugin_error)
 		fprintf(stderr, "cannot load the magda plugin: %s\n", plugin_error);
 	load_context_options();

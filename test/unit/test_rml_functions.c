@@ -245,6 +245,51 @@ TEST(a_function_input_outside_the_record_is_read)
 	oslo_free(nt);
 }
 
+TEST(generate_id_names_each_element_once)
+{
+	/* a blank node per q keyed on generate-id(), referred to from its p by the same key */
+	static const char mapping[] = PREFIXES
+	    "<#P> rml:logicalSource [ rml:source \"in.xml\" ; rml:referenceFormulation rml:XPath ;\n"
+	    "    rml:iterator \"/r/p\" ] ;\n"
+	    "  rml:subjectMap [ rml:template \"http://example.org/p/{@id}\" ] ;\n"
+	    "  rml:predicateObjectMap [ rml:predicate ex:q ; rml:objectMap [ rml:termType "
+	    "rml:BlankNode ; rml:template \"q{generate-id(q)}\" ] ] .\n"
+	    "<#Q> rml:logicalSource [ rml:source \"in.xml\" ; rml:referenceFormulation rml:XPath ;\n"
+	    "    rml:iterator \"/r/p/q\" ] ;\n"
+	    "  rml:subjectMap [ rml:termType rml:BlankNode ; rml:template \"q{generate-id()}\" ] ;\n"
+	    "  rml:predicateObjectMap [ rml:predicate ex:v ; rml:objectMap [ rml:reference \".\" ] ] "
+	    ";\n"
+	    "  rml:predicateObjectMap [ rml:predicate ex:a ; rml:objectMap [ rml:reference "
+	    "\"generate-id(@a)\" ] ] .\n";
+	char *nt =
+	    run(mapping, "<r><p id=\"1\"><q a=\"x\">one</q></p><p id=\"2\"><q>two</q></p></r>", NULL);
+	char label1[32] = "", label2[32] = "";
+	const char *at;
+
+	/* each p's blank node is the q that holds its value: same label, two distinct labels */
+	at = strstr(nt, "<http://example.org/p/1> <http://example.org/q> _:");
+	CHECK(at != NULL);
+	if (at)
+		sscanf(at + strlen("<http://example.org/p/1> <http://example.org/q> _:"), "%31s", label1);
+	at = strstr(nt, "<http://example.org/p/2> <http://example.org/q> _:");
+	CHECK(at != NULL);
+	if (at)
+		sscanf(at + strlen("<http://example.org/p/2> <http://example.org/q> _:"), "%31s", label2);
+	CHECK(label1[0] && label2[0] && strcmp(label1, label2) != 0);
+	{
+		char want[96];
+
+		snprintf(want, sizeof(want), "_:%s <http://example.org/v> \"one\" .", label1);
+		CHECK_CONTAINS(nt, want);
+		snprintf(want, sizeof(want), "_:%s <http://example.org/v> \"two\" .", label2);
+		CHECK_CONTAINS(nt, want);
+	}
+	/* an attribute has an id of its own; an empty node-set gives none */
+	CHECK(strstr(nt, "<http://example.org/a>") != NULL);
+	CHECK(strstr(nt, "<http://example.org/a> \"\"") == NULL);
+	oslo_free(nt);
+}
+
 TEST(malformed_executions_are_parameter_errors)
 {
 	static const char unknown_function[] =
@@ -313,6 +358,7 @@ main(void)
 	RUN(coalesce_and_join_compose);
 	RUN(an_empty_xpath_string_is_no_value);
 	RUN(a_function_input_outside_the_record_is_read);
+	RUN(generate_id_names_each_element_once);
 	RUN(malformed_executions_are_parameter_errors);
 	RUN(a_parsed_document_is_read_and_left_to_its_owner);
 	RUN(registered_mappings_need_a_host_catalog);
