@@ -5,8 +5,13 @@
 # through an RML mapping) against a plain postgres_fdw SELECT of the same
 # raw rows with the same transform applied at the consumer. Counts the
 # statements each source executed (pg_stat_statements) and prints the time
-# ratio. Three throwaway clusters on Unix sockets; one run, best of ROUNDS.
+# ratio, and the CPU time the three clusters used (steadier than wall time
+# on a shared machine). Then, with a TTL configured for both sources, a
+# batch answered from the cache. Three throwaway clusters on Unix sockets;
+# one run, best of ROUNDS.
 # make bench runs it; alone:  sh bench/federation.sh
+# KEEP=1 leaves the three clusters running afterwards (for profiling); the
+# next run replaces them.
 set -eu
 PG_CONFIG=${PG_CONFIG:-pg_config}
 BIN=$($PG_CONFIG --bindir)
@@ -17,6 +22,7 @@ PORT_RR=${PORT_RR:-54341}
 PORT_KBO=${PORT_KBO:-54342}
 PORT_GENT=${PORT_GENT:-54343}
 PURPOSE=ipdc77332
+KEEP=${KEEP:-0}
 
 as_owner() {
 	if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
@@ -37,7 +43,8 @@ stop_all() {
 		[ -d "$BASE/$n/data" ] && as_owner "$BIN/pg_ctl" -D "$BASE/$n/data" -m fast -w stop >/dev/null 2>&1 || true
 	done
 }
-trap stop_all EXIT
+stop_all  # a run left with KEEP=1
+[ "$KEEP" = 1 ] || trap stop_all EXIT
 psql_on() {	# psql_on NAME PORT [USER] -- psql args
 	name=$1 port=$2 user=$3
 	shift 3
@@ -87,8 +94,9 @@ EOF
 psql_on gent "$PORT_GENT" postgres -v rml="$RML" >/dev/null <<EOF
 CREATE EXTENSION oslo_interop;
 CREATE EXTENSION postgres_fdw;
-CREATE SERVER rr_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$BASE/rr', port '$PORT_RR', dbname 'postgres');
-CREATE SERVER kbo_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$BASE/kbo', port '$PORT_KBO', dbname 'postgres');
+-- parallel_commit: the sources write their log rows (deferred to commit) at the same time
+CREATE SERVER rr_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$BASE/rr', port '$PORT_RR', dbname 'postgres', parallel_commit 'true');
+CREATE SERVER kbo_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$BASE/kbo', port '$PORT_KBO', dbname 'postgres', parallel_commit 'true');
 CREATE USER MAPPING FOR PUBLIC SERVER rr_srv OPTIONS (user 'gemeente', password_required 'false');
 CREATE USER MAPPING FOR PUBLIC SERVER kbo_srv OPTIONS (user 'gemeente', password_required 'false');
 -- the plain way reads the raw tables as the sources' superuser, through its
@@ -132,11 +140,34 @@ SELECT count(document) FROM oslo_remote.organisatie WHERE purpose = '$PURPOSE' A
 PLAIN="SELECT count(oslo.magda_to_oslo(g.response)) FROM plain.geefpersoon g WHERE g.insz = ANY ((SELECT array_agg(insz) FROM aanvraag)::text[]);
 SELECT count(oslo.to_jsonld(oslo.rml_apply('kbo-onderneming', row_to_json(o)::text))) FROM plain.onderneming o WHERE o.kbo = ANY ((SELECT array_agg(kbo) FROM aanvraag)::text[]);"
 
-# milliseconds of one psql run of the statements
+# CPU time (ms) the three clusters' backends used so far: the postmasters'
+# cutime + cstime (children's CPU, counted when a backend exits and is
+# reaped). The machine may be shared: the CPU a variant costs is steadier
+# than its wall time under load. Empty where /proc is not readable.
+cpu_ms() {
+	total=0
+	for n in rr kbo gent; do
+		pid=$(head -n 1 "$BASE/$n/data/postmaster.pid" 2>/dev/null) || return 0
+		[ -r "/proc/$pid/stat" ] || return 0
+		# fields after the command name: 14th and 15th are cutime and cstime
+		set -- $(cut -d')' -f2 "/proc/$pid/stat")
+		total=$((total + ${14} + ${15}))
+	done
+	echo $((total * 1000 / $(getconf CLK_TCK)))
+}
+# milliseconds of one psql run of the statements; the CPU milliseconds it
+# cost the three clusters go to $BASE/last_cpu
 timed() {	# timed USER SQL
+	c0=$(cpu_ms)
 	t0=$(date +%s%N)
 	psql_on gent "$PORT_GENT" "$1" -c "$2" >/dev/null
 	t1=$(date +%s%N)
+	if [ -n "$c0" ]; then
+		sleep 0.3	# the session's backends (here and at the sources) exit and are reaped
+		echo $(($(cpu_ms) - c0)) >"$BASE/last_cpu"
+	else
+		echo "" >"$BASE/last_cpu"
+	fi
 	echo $(((t1 - t0) / 1000000))
 }
 reset_counts() {
@@ -165,23 +196,28 @@ best_fed=""
 best_seq=""
 best_if=""
 best_plain=""
+best_fed_cpu=""
+best_plain_cpu=""
 i=0
 while [ $i -lt "$ROUNDS" ]; do
 	reset_counts
 	f=$(timed bouwloket "$FEDERATED")
+	fc=$(cat "$BASE/last_cpu")
 	fed_rr=$(count_on rr "$PORT_RR" gemeente)
 	fed_kbo=$(count_on kbo "$PORT_KBO" gemeente)
 	q=$(timed bouwloket "$SEQUENTIAL")
 	v=$(timed postgres "$INTERFACE")
 	reset_counts
 	p=$(timed postgres "$PLAIN")
+	pc=$(cat "$BASE/last_cpu")
 	plain_rr=$(count_on rr "$PORT_RR" postgres)
 	plain_kbo=$(count_on kbo "$PORT_KBO" postgres)
 	best_fed=$(min "$best_fed" "$f")
 	best_seq=$(min "$best_seq" "$q")
 	best_if=$(min "$best_if" "$v")
 	best_plain=$(min "$best_plain" "$p")
-	echo "round $((i + 1)): lookup_batch ${f} ms, lookup_many x2 ${q} ms, published views direct ${v} ms, plain ${p} ms"
+	[ -n "$fc" ] && best_fed_cpu=$(min "$best_fed_cpu" "$fc") && best_plain_cpu=$(min "$best_plain_cpu" "$pc")
+	echo "round $((i + 1)): lookup_batch ${f} ms (CPU ${fc:-?} ms), lookup_many x2 ${q} ms, published views direct ${v} ms, plain ${p} ms (CPU ${pc:-?} ms)"
 	i=$((i + 1))
 done
 
@@ -192,7 +228,21 @@ echo "  the published views read directly through the foreign tables (not announ
 echo "  plain postgres_fdw SELECT of the raw rows, transform at the consumer, no purpose check, no log: $best_plain ms"
 echo "  ratio lookup_batch/plain: $(awk "BEGIN { printf \"%.2f\", $best_fed / $best_plain }")"
 echo "  ratio lookup_many/plain: $(awk "BEGIN { printf \"%.2f\", $best_seq / $best_plain }")"
+[ -n "$best_fed_cpu" ] &&
+	echo "  CPU of the three clusters, best of $ROUNDS: lookup_batch $best_fed_cpu ms, plain $best_plain_cpu ms, ratio $(awk "BEGIN { printf \"%.2f\", $best_fed_cpu / $best_plain_cpu }")"
 echo "  remote round trips per source, lookup_batch (total, of which connection setup, of which FETCH): persons $fed_rr, organisations $fed_kbo"
 echo "  remote round trips per source, plain (total, of which connection setup, of which FETCH): persons $plain_rr, organisations $plain_kbo"
 psql_on gent "$PORT_GENT" postgres -t -A -c "SELECT 'consumer log rows: ' || count(*) FROM oslo.consultation_log"
 psql_on rr "$PORT_RR" postgres -t -A -c "SELECT 'person registry log rows: ' || count(*) FROM oslo.consultation_log"
+
+# -- with a cache (a TTL for both sources): the first batch fills it, the
+# second is answered from it (purpose check and consumer log as always)
+psql_on gent "$PORT_GENT" postgres -q -c "SELECT oslo.source_cache_configure('persoon', 'rijksregister', '1 hour'), oslo.source_cache_configure('organisatie', 'kbo', '1 hour')" >/dev/null
+c_fill=$(timed bouwloket "$FEDERATED")
+reset_counts
+c_hit=$(timed bouwloket "$FEDERATED")
+c_hit_cpu=$(cat "$BASE/last_cpu")
+hit_rr=$(count_on rr "$PORT_RR" gemeente)
+hit_kbo=$(count_on kbo "$PORT_KBO" gemeente)
+echo "with a cache (TTL 1 hour): lookup_batch filling it $c_fill ms, then answered from it $c_hit ms, CPU ${c_hit_cpu:-?} ms (ratio to plain $(awk "BEGIN { printf \"%.2f\", $c_hit / $best_plain }")); statements at the sources then: persons $hit_rr, organisations $hit_kbo"
+psql_on gent "$PORT_GENT" postgres -q -c "SELECT oslo.source_cache_configure('persoon', 'rijksregister', NULL), oslo.source_cache_configure('organisatie', 'kbo', NULL)" >/dev/null

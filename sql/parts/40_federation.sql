@@ -365,7 +365,13 @@ BEGIN
 END $fn$;
 COMMENT ON FUNCTION oslo.source_request_log() IS 'Trigger of oslo.source_request: logs every subject of an announced batch at the source';
 REVOKE ALL ON FUNCTION oslo.source_request_log() FROM PUBLIC;
-CREATE TRIGGER source_request_logged AFTER INSERT ON oslo.source_request
+-- Deferred to the commit of the announcing transaction: the rows it writes
+-- are the same and commit or roll back with the answer, but a consumer's
+-- announcement returns at once, and with parallel_commit on the consumer's
+-- foreign servers the sources of a batch write their log rows at the same
+-- time instead of one after the other before the batch is read.
+CREATE CONSTRAINT TRIGGER source_request_logged AFTER INSERT ON oslo.source_request
+	DEFERRABLE INITIALLY DEFERRED
 	FOR EACH ROW EXECUTE FUNCTION oslo.source_request_log();
 
 REVOKE ALL ON FUNCTION oslo.authorised_application(text, text) FROM PUBLIC;
@@ -534,7 +540,11 @@ COMMENT ON FUNCTION oslo.source_attach(text, text, text, text) IS 'Consume a con
 -- log; this function checks purpose binding and logs for it. The session
 -- user is the identity (SECURITY DEFINER does not change it). All concepts
 -- of a batch go out in one statement, a UNION ALL of the entities' foreign
--- tables, so postgres_fdw's async Append asks every entity at once.
+-- tables, so postgres_fdw's async Append asks every entity at once. The
+-- keys of every concept travel in one text[] parameter, each part taking its
+-- slice (no jsonb round trip). Where a source has a TTL
+-- (45_federation_cache.sql), fresh cached answers are served after the
+-- checks and only the other subjects are asked of the source.
 CREATE FUNCTION oslo.lookup_batch(requests jsonb, purpose text)
 	RETURNS TABLE (concept text, subject_key text, document jsonb)
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp ROWS 1000 AS $fn$
@@ -543,15 +553,44 @@ DECLARE
 	ref uuid := pg_catalog.gen_random_uuid();
 	t0 timestamptz := pg_catalog.clock_timestamp();
 	req record;
-	wanted jsonb := '{}';
-	parts text[] := '{}';
 	keys text[];
 	app text;
 	missing text[];
 	rel regclass;
 	got record;
+	-- one element per concept of the batch, in concept order
+	c_name text[] := '{}';
+	c_app text[] := '{}';
+	c_entity text[] := '{}';
+	c_server text[] := '{}';
+	c_origin text[] := '{}';
+	c_request text[] := '{}';
+	c_remote text[] := '{}';
+	c_rel text[] := '{}';
+	c_ttl interval[] := '{}';
+	c_from integer[] := '{}';    -- the concept's keys: all_keys[c_from[i] : c_from[i + 1] - 1]
+	-- one element per subject of the batch
+	all_keys text[] := '{}';
+	key_concept text[] := '{}';
+	-- asked of the sources (the subjects not served from the cache)
+	fetch_keys text[] := '{}';
+	fetch_bounds text[] := '{}';
+	hit_keys text[];
+	hit_docs jsonb[];
+	hit_at timestamptz[];
+	served_concepts text[] := '{}';
+	served_keys text[] := '{}';
+	served_at timestamptz[] := '{}';
+	to_fetch text[];
+	cached_concepts text[] := '{}';
+	store_concepts text[] := '{}';
+	store_keys text[] := '{}';
+	store_docs jsonb[] := '{}';
+	parts text[] := '{}';
 	got_concepts text[] := '{}';
 	got_keys text[] := '{}';
+	i integer;
+	n integer;
 	st text;
 	msg text;
 	ctx text;
@@ -561,13 +600,15 @@ BEGIN
 		RAISE EXCEPTION 'oslo.lookup_batch: requests must be a JSON object {"concept": ["key", ...]} and purpose must not be NULL'
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	-- every concept is checked before anything is asked of any entity
+	-- every concept is checked before anything is asked of any entity or
+	-- served from the cache
 	FOR req IN
 		SELECT r.key AS concept, s.entity, s.relation, e.server, e.local, s.origin, s.request_relation,
-		       r.value AS wanted_keys
+		       r.value AS wanted_keys, cfg.ttl
 		FROM pg_catalog.jsonb_each(requests) r
 		LEFT JOIN oslo.authentic_source s ON s.concept = r.key
 		LEFT JOIN oslo.entity e ON e.name = s.entity
+		LEFT JOIN oslo.source_cache_config cfg ON cfg.concept = s.concept AND cfg.entity = s.entity AND NOT e.local
 		ORDER BY r.key
 	LOOP
 		IF req.entity IS NULL THEN
@@ -637,71 +678,153 @@ BEGIN
 				                                 pg_catalog.cardinality(missing), pg_catalog.cardinality(keys), t0),
 				      HINT = 'Register them first: oslo.register(application, subject_keys, purpose).';
 		END IF;
-		wanted := wanted OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object(req.concept, pg_catalog.jsonb_build_object(
-			'keys', pg_catalog.to_jsonb(keys), 'app', app, 'entity', req.entity, 'server', req.server,
-			'origin', req.origin, 'request', req.request_relation,
-			-- the concept's name at the source: the published view's name
-			'remote_concept', CASE WHEN req.local THEN req.concept ELSE (pg_catalog.parse_ident(req.origin))[2] END));
-		-- the keys travel as one array parameter per entity: "= ANY ($n)" at the source
-		parts := parts OPERATOR(pg_catalog.||) pg_catalog.format(
-			'SELECT %L::text AS concept, t.subject_key, t.document FROM %s t'
-			' WHERE t.subject_key = ANY (ARRAY(SELECT pg_catalog.jsonb_array_elements_text($1 -> %L -> ''keys''))) AND t.purpose = $2',
-			req.concept, rel, req.concept);
+		c_name := pg_catalog.array_append(c_name, req.concept);
+		c_app := pg_catalog.array_append(c_app, app);
+		c_entity := pg_catalog.array_append(c_entity, req.entity);
+		c_server := pg_catalog.array_append(c_server, req.server);
+		c_origin := pg_catalog.array_append(c_origin, req.origin);
+		c_request := pg_catalog.array_append(c_request, req.request_relation);
+		-- the concept's name at the source: the published view's name
+		c_remote := pg_catalog.array_append(c_remote,
+			CASE WHEN req.local THEN req.concept ELSE (pg_catalog.parse_ident(req.origin))[2] END);
+		c_rel := pg_catalog.array_append(c_rel, rel::text);
+		c_ttl := pg_catalog.array_append(c_ttl, req.ttl);
+		c_from := pg_catalog.array_append(c_from, pg_catalog.cardinality(all_keys) + 1);
+		all_keys := all_keys OPERATOR(pg_catalog.||) keys;
+		key_concept := key_concept OPERATOR(pg_catalog.||) pg_catalog.array_fill(req.concept, ARRAY[pg_catalog.cardinality(keys)]);
 	END LOOP;
-	IF pg_catalog.cardinality(parts) = 0 THEN
+	n := pg_catalog.cardinality(c_name);
+	IF n = 0 THEN
 		RETURN;
 	END IF;
+	c_from := pg_catalog.array_append(c_from, pg_catalog.cardinality(all_keys) + 1);
+	-- the cache (only where a TTL is configured for the source): fresh answers
+	-- for this purpose are served, the rest is asked of the source
+	FOR i IN 1 .. n LOOP
+		keys := all_keys[c_from[i] : c_from[i + 1] - 1];
+		to_fetch := keys;
+		IF c_ttl[i] IS NOT NULL THEN
+			cached_concepts := pg_catalog.array_append(cached_concepts, c_name[i]);
+			-- expired entries are not kept
+			DELETE FROM oslo.source_cache c
+			WHERE c.concept = c_name[i] AND (c.cached_at <= t0 - c_ttl[i] OR c.entity <> c_entity[i]);
+			SELECT coalesce(pg_catalog.array_agg(c.subject_key), '{}'), coalesce(pg_catalog.array_agg(c.document), '{}'),
+			       coalesce(pg_catalog.array_agg(c.cached_at), '{}')
+			INTO hit_keys, hit_docs, hit_at
+			FROM oslo.source_cache c
+			WHERE c.concept = c_name[i] AND c.purpose = purpose AND c.entity = c_entity[i]
+			  AND c.subject_key = ANY (keys) AND c.cached_at > t0 - c_ttl[i];
+			IF pg_catalog.cardinality(hit_keys) > 0 THEN
+				RETURN QUERY SELECT c_name[i], u.k, u.d FROM ROWS FROM (pg_catalog.unnest(hit_keys), pg_catalog.unnest(hit_docs)) u(k, d);
+				served_concepts := served_concepts OPERATOR(pg_catalog.||)
+					pg_catalog.array_fill(c_name[i], ARRAY[pg_catalog.cardinality(hit_keys)]);
+				served_keys := served_keys OPERATOR(pg_catalog.||) hit_keys;
+				served_at := served_at OPERATOR(pg_catalog.||) hit_at;
+				to_fetch := ARRAY(SELECT pg_catalog.unnest(keys) EXCEPT SELECT pg_catalog.unnest(hit_keys));
+			END IF;
+		END IF;
+		IF pg_catalog.cardinality(to_fetch) > 0 THEN
+			-- the keys travel as one array parameter per entity: "= ANY ($n)" at the source
+			parts := pg_catalog.array_append(parts, pg_catalog.format(
+				'SELECT %L::text AS concept, t.subject_key, t.document FROM %s t'
+				' WHERE t.subject_key = ANY ((SELECT $1[%s:%s])::text[]) AND t.purpose = $2',
+				c_name[i], c_rel[i], pg_catalog.cardinality(fetch_keys) + 1,
+				pg_catalog.cardinality(fetch_keys) + pg_catalog.cardinality(to_fetch)));
+			fetch_bounds := pg_catalog.array_append(fetch_bounds, pg_catalog.format('%s:%s',
+				pg_catalog.cardinality(fetch_keys) + 1, pg_catalog.cardinality(fetch_keys) + pg_catalog.cardinality(to_fetch)));
+			fetch_keys := fetch_keys OPERATOR(pg_catalog.||) to_fetch;
+		ELSE
+			fetch_bounds := pg_catalog.array_append(fetch_bounds, NULL::text);
+		END IF;
+	END LOOP;
 	-- rows go to the result as they come (each entity's batch in one FETCH);
 	-- the log is written only once every row has arrived
-	BEGIN
-		-- announce each batch at its source (one round trip each); the source
-		-- logs it there, with our reference, in one statement
-		FOR req IN SELECT w.key AS concept, w.value AS v FROM pg_catalog.jsonb_each(wanted) w
-		           WHERE w.value ->> 'request' IS NOT NULL ORDER BY w.key LOOP
-			EXECUTE pg_catalog.format('INSERT INTO %s (reference, concept, purpose, subject_keys) VALUES ($1, $2, $3, $4)',
-			                          pg_catalog.to_regclass(req.v ->> 'request'))
-				USING ref, req.v ->> 'remote_concept', purpose,
-				      ARRAY(SELECT pg_catalog.jsonb_array_elements_text(req.v -> 'keys'));
-		END LOOP;
-		FOR got IN EXECUTE pg_catalog.array_to_string(parts, ' UNION ALL ') USING wanted, purpose LOOP
-			concept := got.concept;
-			subject_key := got.subject_key;
-			document := got.document;
-			RETURN NEXT;
-			got_concepts := got_concepts OPERATOR(pg_catalog.||) got.concept;
-			got_keys := got_keys OPERATOR(pg_catalog.||) got.subject_key;
-		END LOOP;
-	EXCEPTION WHEN OTHERS THEN
-		GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, ctx = PG_EXCEPTION_CONTEXT;
-		-- which entity: its server in the message, or its relation in the remote SQL
-		SELECT pg_catalog.string_agg(DISTINCT w.value ->> 'entity', ', ') INTO failing
-		FROM pg_catalog.jsonb_each(wanted) w
-		WHERE pg_catalog.strpos(msg, pg_catalog.format('"%s"', w.value ->> 'server')) > 0
-		   OR pg_catalog.strpos(coalesce(ctx, ''), pg_catalog.format('FROM %s ', w.value ->> 'origin')) > 0;
-		IF failing IS NULL THEN
-			SELECT pg_catalog.string_agg(w.value ->> 'entity', ', ' ORDER BY w.key) INTO failing
-			FROM pg_catalog.jsonb_each(wanted) w;
-		END IF;
-		-- the whole batch failed: every subject of every concept, in its own transaction
-		FOR req IN SELECT w.key AS concept, w.value AS v FROM pg_catalog.jsonb_each(wanted) w ORDER BY w.key LOOP
-			PERFORM oslo.consultation_log_write(ref, req.v ->> 'app', purpose, req.concept,
-				ARRAY(SELECT pg_catalog.jsonb_array_elements_text(req.v -> 'keys')), req.v ->> 'entity', 'consumer', t0,
-				'failed', pg_catalog.format('%s at %s: %s', st, failing, msg), true);
-		END LOOP;
-		RAISE EXCEPTION 'source entity "%" failed: %', failing, msg
-			USING ERRCODE = st,
-			      DETAIL = pg_catalog.format('Remote SQLSTATE %s; no subject of this batch was answered.', st);
-	END;
+	IF pg_catalog.cardinality(parts) > 0 THEN
+		BEGIN
+			-- announce each batch at its source (one round trip each); the source
+			-- logs it there, with our reference, in one statement
+			FOR i IN 1 .. n LOOP
+				CONTINUE WHEN c_request[i] IS NULL OR fetch_bounds[i] IS NULL;
+				EXECUTE pg_catalog.format('INSERT INTO %s (reference, concept, purpose, subject_keys) VALUES ($1, $2, $3, $4)',
+				                          pg_catalog.to_regclass(c_request[i]))
+					USING ref, c_remote[i], purpose,
+					      fetch_keys[pg_catalog.split_part(fetch_bounds[i], ':', 1)::integer :
+					                 pg_catalog.split_part(fetch_bounds[i], ':', 2)::integer];
+			END LOOP;
+			IF pg_catalog.cardinality(cached_concepts) = 0 THEN
+				FOR got IN EXECUTE pg_catalog.array_to_string(parts, ' UNION ALL ') USING fetch_keys, purpose LOOP
+					concept := got.concept;
+					subject_key := got.subject_key;
+					document := got.document;
+					RETURN NEXT;
+					got_concepts := pg_catalog.array_append(got_concepts, got.concept);
+					got_keys := pg_catalog.array_append(got_keys, got.subject_key);
+				END LOOP;
+			ELSE
+				FOR got IN EXECUTE pg_catalog.array_to_string(parts, ' UNION ALL ') USING fetch_keys, purpose LOOP
+					concept := got.concept;
+					subject_key := got.subject_key;
+					document := got.document;
+					RETURN NEXT;
+					got_concepts := pg_catalog.array_append(got_concepts, got.concept);
+					got_keys := pg_catalog.array_append(got_keys, got.subject_key);
+					IF got.concept = ANY (cached_concepts) THEN
+						store_concepts := pg_catalog.array_append(store_concepts, got.concept);
+						store_keys := pg_catalog.array_append(store_keys, got.subject_key);
+						store_docs := pg_catalog.array_append(store_docs, got.document);
+					END IF;
+				END LOOP;
+			END IF;
+		EXCEPTION WHEN OTHERS THEN
+			GET STACKED DIAGNOSTICS st = RETURNED_SQLSTATE, msg = MESSAGE_TEXT, ctx = PG_EXCEPTION_CONTEXT;
+			-- which entity: its server in the message, or its relation in the remote SQL
+			SELECT pg_catalog.string_agg(DISTINCT u.entity, ', ') INTO failing
+			FROM ROWS FROM (pg_catalog.unnest(c_entity), pg_catalog.unnest(c_server), pg_catalog.unnest(c_origin),
+			                pg_catalog.unnest(fetch_bounds)) u(entity, server, origin, bounds)
+			WHERE u.bounds IS NOT NULL
+			  AND (pg_catalog.strpos(msg, pg_catalog.format('"%s"', u.server)) > 0
+			       OR pg_catalog.strpos(coalesce(ctx, ''), pg_catalog.format('FROM %s ', u.origin)) > 0);
+			IF failing IS NULL THEN
+				SELECT pg_catalog.string_agg(u.entity, ', ' ORDER BY u.entity) INTO failing
+				FROM ROWS FROM (pg_catalog.unnest(c_entity), pg_catalog.unnest(fetch_bounds)) u(entity, bounds) WHERE u.bounds IS NOT NULL;
+			END IF;
+			-- the whole batch failed (nothing is returned, not even what the cache
+			-- held): every subject of every concept, in its own transaction
+			FOR i IN 1 .. n LOOP
+				PERFORM oslo.consultation_log_write(ref, c_app[i], purpose, c_name[i], all_keys[c_from[i] : c_from[i + 1] - 1],
+					c_entity[i], 'consumer', t0, 'failed', pg_catalog.format('%s at %s: %s', st, failing, msg), true);
+			END LOOP;
+			RAISE EXCEPTION 'source entity "%" failed: %', failing, msg
+				USING ERRCODE = st,
+				      DETAIL = pg_catalog.format('Remote SQLSTATE %s; no subject of this batch was answered.', st);
+		END;
+	END IF;
+	-- the answers of sources with a TTL are kept for it
+	IF pg_catalog.cardinality(store_keys) > 0 THEN
+		INSERT INTO oslo.source_cache AS c (concept, purpose, subject_key, entity, document, cached_at, reference)
+		SELECT DISTINCT ON (u.c, u.k) u.c, purpose, u.k, e.entity, u.d, pg_catalog.clock_timestamp(), ref
+		FROM ROWS FROM (pg_catalog.unnest(store_concepts), pg_catalog.unnest(store_keys), pg_catalog.unnest(store_docs)) u(c, k, d)
+		JOIN ROWS FROM (pg_catalog.unnest(c_name), pg_catalog.unnest(c_entity)) e(c, entity) ON e.c = u.c
+		ORDER BY u.c, u.k
+		ON CONFLICT ON CONSTRAINT source_cache_pkey DO UPDATE
+			SET entity = EXCLUDED.entity, document = EXCLUDED.document, cached_at = EXCLUDED.cached_at,
+			    reference = EXCLUDED.reference;
+	END IF;
 	INSERT INTO oslo.consultation_log (reference, application, db_user, purpose, concept, subject_key,
 	                                   source_entity, side, requested_at, answered_at, outcome, reason)
-	SELECT ref, w.value ->> 'app', session_user, purpose, w.key, k.k, w.value ->> 'entity', 'consumer', t0,
-	       pg_catalog.clock_timestamp(),
-	       CASE WHEN g.k IS NULL THEN 'not_found' ELSE 'answered' END,
-	       CASE WHEN g.k IS NULL THEN 'no row from the source (unknown subject, or refused there)' END
-	FROM pg_catalog.jsonb_each(wanted) w
-	CROSS JOIN LATERAL pg_catalog.jsonb_array_elements_text(w.value -> 'keys') k(k)
-	LEFT JOIN (SELECT DISTINCT u.c, u.k FROM ROWS FROM (pg_catalog.unnest(got_concepts), pg_catalog.unnest(got_keys)) u(c, k)) g
-	       ON g.c = w.key AND g.k = k.k;
+	SELECT ref, a.app, session_user, purpose, u.c, u.k, a.entity, 'consumer', t0, pg_catalog.clock_timestamp(),
+	       CASE WHEN h.k IS NULL AND g.k IS NULL THEN 'not_found' ELSE 'answered' END,
+	       CASE WHEN h.k IS NOT NULL
+	            THEN 'cache: fetched ' OPERATOR(pg_catalog.||)
+	                 pg_catalog.to_char(h.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')
+	            WHEN g.k IS NULL THEN 'no row from the source (unknown subject, or refused there)' END
+	FROM ROWS FROM (pg_catalog.unnest(key_concept), pg_catalog.unnest(all_keys)) u(c, k)
+	JOIN ROWS FROM (pg_catalog.unnest(c_name), pg_catalog.unnest(c_app), pg_catalog.unnest(c_entity)) a(c, app, entity)
+	     ON a.c = u.c
+	LEFT JOIN ROWS FROM (pg_catalog.unnest(served_concepts), pg_catalog.unnest(served_keys),
+	                     pg_catalog.unnest(served_at)) h(c, k, at) ON h.c = u.c AND h.k = u.k
+	LEFT JOIN (SELECT DISTINCT x.c, x.k FROM ROWS FROM (pg_catalog.unnest(got_concepts), pg_catalog.unnest(got_keys)) x(c, k)) g
+	       ON g.c = u.c AND g.k = u.k;
 END $fn$;
 COMMENT ON FUNCTION oslo.lookup_batch(jsonb, text) IS 'Batched only-once lookup over several concepts at once: {"concept": [keys]} to (concept, subject_key, OSLO JSON-LD); entities asked concurrently, purpose-bound and logged';
 GRANT EXECUTE ON FUNCTION oslo.lookup_batch(jsonb, text) TO PUBLIC;
@@ -735,11 +858,13 @@ CREATE FUNCTION oslo.lookup_explain(requests jsonb, purpose text)
 DECLARE
 	req record;
 	parts text[] := '{}';
-	wanted jsonb := '{}';
+	fetch_keys text[] := '{}';
+	keys text[];
 BEGIN
-	-- the statement oslo.lookup_batch sends, built the same way
+	-- the statement oslo.lookup_batch sends, built the same way (every key
+	-- asked of the source, as if nothing were cached)
 	FOR req IN
-		SELECT r.key AS concept, pg_catalog.to_regclass(s.relation) AS rel, r.value AS keys
+		SELECT r.key AS concept, pg_catalog.to_regclass(s.relation) AS rel, r.value AS wanted_keys
 		FROM pg_catalog.jsonb_each(lookup_explain.requests) r
 		LEFT JOIN oslo.authentic_source s ON s.concept = r.key
 		ORDER BY r.key
@@ -748,15 +873,21 @@ BEGIN
 			RAISE EXCEPTION 'unknown concept "%": no authentic source is registered for it', req.concept
 				USING ERRCODE = 'invalid_parameter_value';
 		END IF;
-		wanted := wanted OPERATOR(pg_catalog.||) pg_catalog.jsonb_build_object(req.concept,
-			pg_catalog.jsonb_build_object('keys', req.keys));
-		parts := parts OPERATOR(pg_catalog.||) pg_catalog.format(
+		keys := ARRAY(SELECT DISTINCT k FROM pg_catalog.jsonb_array_elements_text(req.wanted_keys) k
+		              WHERE k IS NOT NULL ORDER BY 1);
+		CONTINUE WHEN pg_catalog.cardinality(keys) = 0;
+		parts := pg_catalog.array_append(parts, pg_catalog.format(
 			'SELECT %L::text AS concept, t.subject_key, t.document FROM %s t'
-			' WHERE t.subject_key = ANY (ARRAY(SELECT pg_catalog.jsonb_array_elements_text($1 -> %L -> ''keys''))) AND t.purpose = $2',
-			req.concept, req.rel, req.concept);
+			' WHERE t.subject_key = ANY ((SELECT $1[%s:%s])::text[]) AND t.purpose = $2',
+			req.concept, req.rel, pg_catalog.cardinality(fetch_keys) + 1,
+			pg_catalog.cardinality(fetch_keys) + pg_catalog.cardinality(keys)));
+		fetch_keys := fetch_keys OPERATOR(pg_catalog.||) keys;
 	END LOOP;
+	IF pg_catalog.cardinality(parts) = 0 THEN
+		RETURN;
+	END IF;
 	RETURN QUERY EXECUTE 'EXPLAIN (VERBOSE, COSTS OFF) ' OPERATOR(pg_catalog.||) pg_catalog.array_to_string(parts, ' UNION ALL ')
-		USING wanted, lookup_explain.purpose;
+		USING fetch_keys, lookup_explain.purpose;
 END $fn$;
 COMMENT ON FUNCTION oslo.lookup_explain(jsonb, text) IS 'EXPLAIN VERBOSE of the statement oslo.lookup_batch sends: the remote SQL for each entity';
 

@@ -75,7 +75,7 @@ SELECT oslo.publish('organisatie', 'fed_kbo', 'kbo', 'rml', mapping => 'fed-kbo'
 SELECT concept, entity, relation, key_column, format, mapping, origin FROM oslo.authentic_source ORDER BY 1;
 -- the published interface: a security-barrier view nobody may read by default
 SELECT c.oid::regclass, c.reloptions, has_table_privilege('public', c.oid, 'SELECT') AS public_select
-FROM pg_class c WHERE c.relnamespace = 'oslo_published'::regnamespace ORDER BY 1::text;
+FROM pg_class c WHERE c.relnamespace = 'oslo_published'::regnamespace ORDER BY c.oid::regclass::text;
 
 -- purpose binding
 SELECT oslo.authorize('oslo_fed_app', 'persoon', 'ipdc1');
@@ -127,6 +127,10 @@ SELECT count(*) AS consumer_rows,
                                         AND s.subject_key = c.subject_key AND s.outcome = c.outcome)) AS matched_at_source
 FROM oslo.consultation_log c WHERE c.side = 'consumer';
 SELECT concept, purpose, subject_keys, db_user FROM oslo.source_request ORDER BY requested_at, concept;
+-- the announcement's trigger runs at commit (the rows above were logged when
+-- each lookup's transaction committed), so that several sources log at once
+SELECT tgname, tgdeferrable, tginitdeferred FROM pg_trigger
+WHERE tgrelid = 'oslo.source_request'::regclass AND NOT tgisinternal;
 
 -- the published view asked directly for a purpose the role is not authorised
 -- for: nothing, and a refusal logged at the source
@@ -185,6 +189,24 @@ SELECT pg_temp.error_of($$SELECT oslo.publish('persoon', 'fed_rr', 'nope', 'magd
 SELECT pg_temp.error_of($$SELECT oslo.publish('persoon', 'fed_rr', 'insz', 'magda')$$);
 SELECT pg_temp.error_of($$SELECT oslo.publish('organisatie', 'fed_kbo', 'kbo', 'rml', mapping => 'no-such-mapping')$$);
 SELECT pg_temp.error_of($$SELECT oslo.publish('organisatie', 'fed_kbo', 'kbo', 'csv')$$);
+
+-- the cache with a TTL (test/t/014_federation_cache.pl runs it between two
+-- clusters): only for a remote entity that is the concept's authentic source
+SELECT pg_temp.error_of($$SELECT oslo.source_cache_configure('persoon', 'stad', '1 hour')$$);
+SELECT pg_temp.error_of($$SELECT oslo.source_cache_configure('persoon', 'kbo', '1 hour')$$);
+SELECT pg_temp.error_of($$SELECT oslo.source_cache_configure('persoon', 'nobody', '1 hour')$$);
+SELECT pg_temp.error_of($$SELECT oslo.source_cache_configure(NULL, 'kbo', '1 hour')$$);
+SELECT pg_temp.error_of($$SELECT oslo.source_cache_configure('persoon', 'kbo', '-5 minutes')$$);
+SELECT oslo.source_cache_configure('persoon', 'kbo', NULL) AS deleted;
+SELECT count(*) AS status_rows FROM oslo.source_cache_status();
+SELECT oslo.source_cache_purge() AS purged;
+SET SESSION AUTHORIZATION oslo_fed_clerk;
+SELECT pg_temp.error_of($$SELECT oslo.source_cache_purge()$$);
+SELECT pg_temp.error_of($$SELECT oslo.source_cache_status()$$);
+SELECT pg_temp.error_of($$SELECT count(*) FROM oslo.source_cache$$);
+SELECT pg_temp.error_of($$SELECT count(*) FROM oslo.source_cache_entries$$);
+SELECT count(*) AS config_rows FROM oslo.source_cache_config;
+RESET SESSION AUTHORIZATION;
 
 -- deauthorize ends the period and, with nothing left for the concept, the grants
 SELECT oslo.authorize('oslo_fed_other', 'organisatie', 'p-extra');

@@ -77,6 +77,20 @@ WHERE p.pronamespace = 'oslo'::regnamespace AND l.lanname = 'c'
 SELECT has_schema_privilege('public', 'oslo', 'USAGE') AS public_usage,
        has_schema_privilege('public', 'oslo', 'CREATE') AS public_create;
 
+-- The cache of federated lookups holds personal data: no role but the owner
+-- (the lookups, SECURITY DEFINER) reads the documents or writes entries;
+-- oslo_admin sees which entries exist (keys, times, never the documents)
+-- and deletes them. PUBLIC sees nothing of it.
+SELECT r.role,
+       has_column_privilege(r.role, 'oslo.source_cache', 'document', 'SELECT') AS reads_documents,
+       has_column_privilege(r.role, 'oslo.source_cache', 'subject_key', 'SELECT') AS reads_keys,
+       has_any_column_privilege(r.role, 'oslo.source_cache', 'INSERT, UPDATE') AS writes_entries,
+       has_table_privilege(r.role, 'oslo.source_cache', 'DELETE, TRUNCATE') AS deletes_entries,
+       has_table_privilege(r.role, 'oslo.source_cache_entries', 'SELECT') AS reads_entries_view,
+       has_column_privilege(r.role, 'oslo.source_cache_entries', 'subject_key', 'SELECT') AS reads_entry_keys
+FROM (VALUES ('public'), ('oslo_admin')) r(role)
+ORDER BY 1;
+
 -- Behaviour, not only grants: a plain consumer reads and transforms but cannot
 -- change the catalogs; a member of oslo_admin can.
 CREATE ROLE oslo_priv_consumer;

@@ -96,8 +96,9 @@ $gent->safe_psql('postgres', qq{
 CREATE EXTENSION oslo_interop;
 CREATE EXTENSION postgres_fdw;
 CREATE EXTENSION dblink;    -- refusals and failures are logged in their own transaction
-CREATE SERVER rr_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$rr_host', port '$rr_port', dbname 'postgres');
-CREATE SERVER kbo_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$kbo_host', port '$kbo_port', dbname 'postgres');
+-- parallel_commit: the sources write their log rows at commit, at the same time
+CREATE SERVER rr_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$rr_host', port '$rr_port', dbname 'postgres', parallel_commit 'true');
+CREATE SERVER kbo_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$kbo_host', port '$kbo_port', dbname 'postgres', parallel_commit 'true');
 CREATE SERVER self_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$gent_host', port '$gent_port', dbname 'postgres');
 CREATE USER MAPPING FOR PUBLIC SERVER rr_srv OPTIONS (user 'gemeente_gent', password_required 'false');
 CREATE USER MAPPING FOR PUBLIC SERVER kbo_srv OPTIONS (user 'gemeente_gent', password_required 'false');
