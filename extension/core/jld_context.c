@@ -69,15 +69,31 @@ resolve(jld_state *st, const char *base, const char *ref)
 	return r;
 }
 
-/* the parsed document at iri, through the caller's loader only (cached per call) */
+/* a remote document of this call (st->remote) */
+typedef struct remote_doc
+{
+	const jld_value *doc;
+	const jld_cached_doc *cached; /* NULL: parsed for this call only */
+} remote_doc;
+
+/*
+ * The parsed document at iri, through the caller's loader only: per call in
+ * st->remote, per process in the remote cache (jld_remote_cache.c).
+ */
 static const jld_value *
 load_remote(jld_state *st, const char *iri)
 {
-	const jld_value *doc = jld_map_get(&st->remote, iri);
+	remote_doc *r = jld_map_get(&st->remote, iri);
 	const char *text;
+	char reason[256];
+	size_t len;
 
-	if (doc)
-		return doc;
+	if (r)
+	{
+		if (st->recording)
+			jld_deps_add(st, st->recording, r->cached);
+		return r->doc;
+	}
 	if (!st->opts->load_document)
 		CTX_FAIL(st, "loading remote context failed",
 		         "%s: no document loader is configured, and contexts are never fetched from the "
@@ -88,15 +104,100 @@ load_remote(jld_state *st, const char *iri)
 		CTX_FAIL(st, "loading remote context failed",
 		         "%s: not in the context catalog (contexts are never fetched from the network)",
 		         iri);
+	len = strlen(text);
+	r = jld_arena_alloc(st->a, sizeof(remote_doc));
+	reason[0] = '\0';
+	r->cached = jld_remote_cache_document(iri, text, len, reason, sizeof(reason));
+	if (r->cached)
+		r->doc = r->cached->doc;
+	else if (!reason[0])
 	{
-		char reason[256];
-
-		doc = jld_try_parse_reason(st->a, text, strlen(text), reason, sizeof(reason));
-		if (!doc)
-			CTX_FAIL(st, "loading remote context failed", "%s: %s", iri, reason);
+		/* the cache is full: this call's own parse */
+		jld_remote_cache_count_parse();
+		r->doc = jld_try_parse_reason(st->a, text, len, reason, sizeof(reason));
 	}
-	jld_map_put(st->a, &st->remote, jld_arena_strdup(st->a, iri), (void *)doc);
-	return doc;
+	if (!r->doc)
+		CTX_FAIL(st, "loading remote context failed", "%s: %s", iri, reason);
+	if (st->recording)
+		jld_deps_add(st, st->recording, r->cached);
+	jld_map_put(st->a, &st->remote, jld_arena_strdup(st->a, iri), r);
+	return r->doc;
+}
+
+/*
+ * The result of processing a remote context on active depends on nothing
+ * of active but its base when active is an initial context (or one reset
+ * by null), which is what the cache keeps it under.
+ */
+static bool
+initial_context(const jld_context *c)
+{
+	return c->terms.count == 0 && !c->vocab && !c->default_language && !c->default_direction &&
+	       !c->previous && !c->has_protected &&
+	       (c->base == c->original_base ||
+	        (c->base && c->original_base && strcmp(c->base, c->original_base) == 0));
+}
+
+static const char *
+clone_str(jld_arena *a, const char *s)
+{
+	return s ? jld_arena_strdup(a, s) : NULL;
+}
+
+/* jld_copy, but strings and keys copied too */
+static jld_value *
+clone_value(jld_arena *a, const jld_value *v)
+{
+	jld_value *c = jld_arena_alloc(a, sizeof(jld_value));
+
+	*c = *v;
+	c->items = NULL;
+	c->members = NULL;
+	c->count = c->cap = 0;
+	if (v->str)
+		c->str = jld_arena_strndup(a, v->str, v->kind == JLD_STRING ? v->len : strlen(v->str));
+	if (v->kind == JLD_ARRAY)
+		for (size_t i = 0; i < v->count; i++)
+			jld_push(a, c, clone_value(a, v->items[i]));
+	else if (v->kind == JLD_OBJECT)
+		for (size_t i = 0; i < v->count; i++)
+			jld_append_member(a, c, jld_arena_strdup(a, v->members[i].key),
+			                  clone_value(a, v->members[i].value));
+	return c;
+}
+
+jld_context *
+jld_context_clone(jld_arena *a, const jld_context *src)
+{
+	jld_context *c = jld_arena_alloc(a, sizeof(jld_context));
+
+	c->base = clone_str(a, src->base);
+	c->original_base = src->original_base == src->base ? c->base : clone_str(a, src->original_base);
+	c->vocab = clone_str(a, src->vocab);
+	c->default_language = clone_str(a, src->default_language);
+	c->default_direction = clone_str(a, src->default_direction);
+	c->has_protected = src->has_protected;
+	for (size_t i = 0; i < src->terms.count; i++)
+	{
+		const jld_term *t = src->terms.vals[i];
+		jld_term *copy = NULL;
+
+		if (t)
+		{
+			copy = jld_arena_alloc(a, sizeof(jld_term));
+			*copy = *t;
+			copy->iri = clone_str(a, t->iri);
+			copy->type_mapping = clone_str(a, t->type_mapping);
+			copy->language = clone_str(a, t->language);
+			copy->direction = clone_str(a, t->direction);
+			copy->context = t->context ? clone_value(a, t->context) : NULL;
+			copy->context_base = clone_str(a, t->context_base);
+			copy->nest = clone_str(a, t->nest);
+			copy->index = clone_str(a, t->index);
+		}
+		jld_map_put(a, &c->terms, jld_arena_strdup(a, src->terms.keys[i]), copy);
+	}
+	return c;
 }
 
 static bool
@@ -177,34 +278,66 @@ jld_process_context(jld_state *st, jld_context *active, const jld_value *local,
 				oslo_error_detail(OSLO_ERR_LIMIT, iri,
 				                  "context overflow: more than %d nested remote contexts",
 				                  MAX_REMOTE_CONTEXTS);
-			jld_map_put(st->a, remote_contexts, iri, DEFINED);
-			doc = load_remote(st, iri);
-			remote_ctx = jld_get(doc, "@context");
-			if (doc->kind != JLD_OBJECT || !remote_ctx)
-				CTX_FAIL(st, "invalid remote context", "%s has no top-level @context", iri);
-			jld_map_copy(st->a, &rc_copy, remote_contexts);
-			/* the same remote context on the same active context: processed once per call */
+			/*
+			 * the same remote context on the same active context: processed
+			 * once per call (st->processed); on an initial active context,
+			 * once per process (the remote cache)
+			 */
 			{
 				char key[64];
 				char *cache_key;
 				jld_context *cached;
+				const jld_context *kept;
+				bool cacheable = remote_contexts->count == 0 && st->remote_depth == 0 &&
+				                 !st->recording && initial_context(result);
+				unsigned flags = (override_protected ? JLD_CACHE_OVERRIDE_PROTECTED : 0) |
+				                 (validate_scoped ? JLD_CACHE_VALIDATE_SCOPED : 0) |
+				                 (propagate ? JLD_CACHE_PROPAGATE : 0) |
+				                 (st->mode10 ? JLD_CACHE_MODE10 : 0);
+				const char *active_base = result->base;
+				jld_deps deps = {0};
 
+				jld_map_put(st->a, remote_contexts, iri, DEFINED);
 				snprintf(key, sizeof(key), "%p|%d%d%d|", ident, override_protected, validate_scoped,
 				         propagate);
 				cache_key = jld_arena_alloc(st->a, strlen(key) + strlen(iri) + 1);
 				strcpy(cache_key, key);
 				strcat(cache_key, iri);
-				if ((cached = jld_map_get(&st->processed, cache_key)) != NULL)
+				/* while recording, every document must be loaded to be recorded */
+				if (!st->recording && (cached = jld_map_get(&st->processed, cache_key)) != NULL)
 				{
 					result = cached;
 					ident = result;
 					shared = true;
 					continue;
 				}
+				if (cacheable &&
+				    (kept = jld_remote_cache_context(st, iri, active_base, flags)) != NULL)
+				{
+					/* a copy of this call's own: compaction adds its inverse to it */
+					result = context_copy(st, kept);
+					jld_map_put(st->a, &st->processed, cache_key, result);
+					ident = result;
+					shared = true;
+					continue;
+				}
+				if (cacheable)
+					st->recording = &deps;
+				doc = load_remote(st, iri);
+				remote_ctx = jld_get(doc, "@context");
+				if (doc->kind != JLD_OBJECT || !remote_ctx)
+					CTX_FAIL(st, "invalid remote context", "%s has no top-level @context", iri);
+				jld_map_copy(st->a, &rc_copy, remote_contexts);
 				st->remote_depth++;
+				jld_remote_cache_count_process();
 				result = jld_process_context(st, result, remote_ctx, iri, &rc_copy,
 				                             override_protected, true, validate_scoped);
 				st->remote_depth--;
+				if (cacheable)
+				{
+					st->recording = NULL;
+					jld_remote_cache_add_context(iri, active_base, flags, result, &deps);
+				}
 				jld_map_put(st->a, &st->processed, cache_key, result);
 				ident = result;
 				shared = true;
@@ -769,17 +902,23 @@ jld_expand_key(jld_state *st, jld_context *active, const char *key, const jld_te
 	const char *ep;
 
 	*def = NULL;
-	if (!key || jld_is_keyword(key))
+	if (!key)
 		return key;
+	/* first: most keys of a document are the same few, keywords included */
 	if (st->key_memo[slot].key == key && st->key_memo[slot].context == active)
 	{
 		*def = st->key_memo[slot].def;
 		return st->key_memo[slot].ep;
 	}
-	if (jld_has_keyword_form(key))
-		return NULL;
-	*def = jld_term_get(active, key);
-	ep = expand_iri_defined(st, active, key, false, true, NULL, *def);
+	if (jld_is_keyword(key))
+		ep = key;
+	else if (jld_has_keyword_form(key))
+		ep = NULL;
+	else
+	{
+		*def = jld_term_get(active, key);
+		ep = expand_iri_defined(st, active, key, false, true, NULL, *def);
+	}
 	st->key_memo[slot].context = active;
 	st->key_memo[slot].key = key;
 	st->key_memo[slot].ep = ep;

@@ -37,8 +37,9 @@ add_value(jld_state *st, jld_value *object, const char *key, jld_value *value)
 
 	if (!arr)
 	{
+		/* not there: no second search */
 		arr = jld_array(st->a);
-		jld_set(st->a, object, key, arr);
+		jld_append_member(st->a, object, key, arr);
 	}
 	else if (arr->kind != JLD_ARRAY)
 	{

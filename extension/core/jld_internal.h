@@ -11,11 +11,15 @@
 #include <string.h>
 #include "rdf_syntax.h"
 
-/* strcmp(a, b) == 0, the first byte compared inline (most tests fail there) */
+/*
+ * strcmp(a, b) == 0, the first two bytes compared inline: most tests fail
+ * there ("@value" against "@type": keywords share their first byte)
+ */
 static inline bool
 jld_streq(const char *a, const char *b)
 {
-	return a[0] == b[0] && (a[0] == '\0' || strcmp(a + 1, b + 1) == 0);
+	return a[0] == b[0] &&
+	       (a[0] == '\0' || (a[1] == b[1] && (a[1] == '\0' || strcmp(a + 2, b + 2) == 0)));
 }
 
 /* jld_set for a key known not to be in object yet */
@@ -129,6 +133,56 @@ typedef struct jld_context
 	void *inverse; /* inverse context for compaction, built on first use */
 } jld_context;
 
+/* --- the per-process remote context cache (jld_remote_cache.c) ---------- */
+
+typedef struct jld_cached_doc
+{
+	const char *iri;
+	const char *text; /* what it was parsed from */
+	size_t len;
+	const jld_value *doc;
+	void *token; /* oslo_persist */
+	bool retired;
+} jld_cached_doc;
+
+/* the documents a remote context's processing loaded */
+typedef struct jld_deps
+{
+	const jld_cached_doc **docs;
+	size_t count, cap;
+	bool uncacheable; /* one of them is not in the cache */
+} jld_deps;
+
+/* the flags a processed remote context is kept under */
+enum
+{
+	JLD_CACHE_OVERRIDE_PROTECTED = 1,
+	JLD_CACHE_VALIDATE_SCOPED = 2,
+	JLD_CACHE_PROPAGATE = 4,
+	JLD_CACHE_MODE10 = 8
+};
+
+/*
+ * the cached parse of iri's document text, parsed now on a miss; NULL when
+ * it is not cached (the table is full: parse it per call) or is not JSON
+ * (then reason says why)
+ */
+extern const jld_cached_doc *jld_remote_cache_document(const char *iri, const char *text,
+                                                       size_t len, char *reason, size_t reasonlen);
+/* counted as parsed / processed outside the cache */
+extern void jld_remote_cache_count_parse(void);
+extern void jld_remote_cache_count_process(void);
+struct jld_state;
+/* the processed remote context iri on an initial active context with base, or NULL */
+extern const jld_context *jld_remote_cache_context(const struct jld_state *st, const char *iri,
+                                                   const char *base, unsigned flags);
+/* keep processed (copied) unless one of deps is not cached */
+extern void jld_remote_cache_add_context(const char *iri, const char *base, unsigned flags,
+                                         const jld_context *processed, const jld_deps *deps);
+extern void jld_deps_add(struct jld_state *st, jld_deps *deps, const jld_cached_doc *doc);
+/* a deep copy of c, with no pointer into other memory (c->previous is not copied) */
+extern jld_context *jld_context_clone(jld_arena *a, const jld_context *c);
+
 /* --- per-call state ------------------------------------------------------ */
 
 typedef struct jld_path_seg
@@ -142,13 +196,14 @@ typedef struct jld_state
 	jld_arena *a;
 	const jld_options *opts;
 	bool mode10;       /* processingMode json-ld-1.0 */
-	jld_map remote;    /* IRI -> parsed document (jld_value) */
+	jld_map remote;    /* IRI -> its document (remote_doc, jld_context.c) */
 	jld_map processed; /* "active context|flags|IRI" -> processed jld_context */
 	jld_path_seg *path;
 	size_t depth, path_cap;
 	size_t steps;          /* for oslo_check_interrupts */
 	int remote_depth;      /* nesting of remote contexts being processed */
 	int validating_scoped; /* > 0: errors are reported as "invalid scoped context" */
+	jld_deps *recording;   /* documents loaded go here (a remote context to be cached) */
 	/*
 	 * jld_expand_key results by (context, key) address: a document's keys
 	 * are the same few interned strings. Neither address is reused while

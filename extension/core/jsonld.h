@@ -147,4 +147,27 @@ extern void jld_to_rdf(const jld_value *input, const jld_options *o, oslo_graph 
 /* toRdf of JSON text */
 extern void jld_text_to_rdf(const char *text, size_t len, const jld_options *o, oslo_graph *g);
 
+/*
+ * Remote contexts are cached for the life of the process (jld_remote_cache.c):
+ * each document's parse, and the result of processing a remote context on an
+ * initial active context (per base IRI, processing mode and flags). Entries
+ * are checked against the loader's current text before each use, so they are
+ * never stale; a host whose documents change retires them at once with
+ * invalidate (safe at any time, even inside a call: it frees nothing) and
+ * frees retired entries with collect, which must run where no JSON-LD call
+ * is in progress.
+ */
+typedef struct jld_remote_cache_stats
+{
+	uint64_t documents_parsed;   /* remote documents parsed */
+	uint64_t documents_reused;   /* ... found parsed in the cache instead */
+	uint64_t contexts_processed; /* remote contexts processed */
+	uint64_t contexts_reused;    /* ... found processed in the cache instead */
+	size_t documents, contexts;  /* entries held now (retired ones included) */
+} jld_remote_cache_stats;
+
+extern void jld_remote_cache_get_stats(jld_remote_cache_stats *out);
+extern void jld_remote_cache_invalidate(void);
+extern void jld_remote_cache_collect(void);
+
 #endif /* OSLO_JSONLD_H */

@@ -2,6 +2,10 @@
  * jsonld_functions.c
  *	  The JSON-LD 1.1 API from SQL. Remote contexts come from oslo.context,
  *	  never from the network: an IRI the catalog lacks is an error naming it.
+ *
+ * Remote contexts are parsed and processed once per backend (the core's
+ * jld_remote_cache.c); each call reports at DEBUG1 what it parsed and
+ * processed and what it took from that cache.
  */
 #include "pg_host.h"
 
@@ -18,6 +22,39 @@ static const char *
 load_from_catalog(const char *iri, void *arg)
 {
 	return oslo_pg_resolve_context(iri);
+}
+
+/* JSON-LD calls running in this backend (a nested one is not expected, but possible) */
+static int calls_running;
+
+/*
+ * Retired cache entries are freed where no call can be using them: at the
+ * start of an outermost call.
+ */
+static void
+call_begin(jld_remote_cache_stats *before)
+{
+	if (calls_running == 0)
+		jld_remote_cache_collect();
+	calls_running++;
+	jld_remote_cache_get_stats(before);
+}
+
+static void
+call_end(const jld_remote_cache_stats *before)
+{
+	jld_remote_cache_stats after;
+
+	calls_running--;
+	jld_remote_cache_get_stats(&after);
+	if (memcmp(&after, before, offsetof(jld_remote_cache_stats, documents)) != 0)
+		elog(DEBUG1,
+		     "JSON-LD remote contexts: %llu document(s) parsed, %llu found parsed; "
+		     "%llu context(s) processed, %llu found processed",
+		     (unsigned long long)(after.documents_parsed - before->documents_parsed),
+		     (unsigned long long)(after.documents_reused - before->documents_reused),
+		     (unsigned long long)(after.contexts_processed - before->contexts_processed),
+		     (unsigned long long)(after.contexts_reused - before->contexts_reused));
 }
 
 /* a jsonb argument as JSON text, or NULL */
@@ -37,14 +74,27 @@ apply(FunctionCallInfo fcinfo, oslo_jsonld_operation op, int context_arg, int op
 {
 	char *doc;
 	oslo_buf out;
+	jld_remote_cache_stats before;
 
 	if (PG_ARGISNULL(0))
 		PG_RETURN_NULL();
 	doc = json_arg(fcinfo, 0);
 	oslo_pg_check_input_size(strlen(doc), "JSON-LD document");
 	oslo_buf_init(&out);
-	oslo_jsonld_apply(op, doc, strlen(doc), context_arg >= 0 ? json_arg(fcinfo, context_arg) : NULL,
-	                  json_arg(fcinfo, options_arg), load_from_catalog, NULL, &out);
+	call_begin(&before);
+	PG_TRY();
+	{
+		oslo_jsonld_apply(op, doc, strlen(doc),
+		                  context_arg >= 0 ? json_arg(fcinfo, context_arg) : NULL,
+		                  json_arg(fcinfo, options_arg), load_from_catalog, NULL, &out);
+	}
+	PG_CATCH();
+	{
+		calls_running--;
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	call_end(&before);
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(out.data)));
 }
 
@@ -74,8 +124,21 @@ Datum
 oslo_graph_from_jsonld(PG_FUNCTION_ARGS)
 {
 	char *doc = json_arg(fcinfo, 0);
+	oslo_graph *volatile g = NULL;
+	jld_remote_cache_stats before;
 
 	oslo_pg_check_input_size(strlen(doc), "JSON-LD document");
-	PG_RETURN_OSLO_GRAPH(
-	    oslo_jsonld_to_graph(doc, strlen(doc), json_arg(fcinfo, 1), load_from_catalog, NULL));
+	call_begin(&before);
+	PG_TRY();
+	{
+		g = oslo_jsonld_to_graph(doc, strlen(doc), json_arg(fcinfo, 1), load_from_catalog, NULL);
+	}
+	PG_CATCH();
+	{
+		calls_running--;
+		PG_RE_THROW();
+	}
+	PG_END_TRY();
+	call_end(&before);
+	PG_RETURN_OSLO_GRAPH(g);
 }

@@ -2,9 +2,15 @@
  * pg_context.c
  *	  JSON-LD contexts by IRI from the catalog table oslo.context -- never
  *	  from a network or a file. Documents are cached per backend and the
- *	  cache is dropped whenever oslo.context changes (relcache invalidation).
+ *	  cache is dropped whenever oslo.context changes (relcache invalidation);
+ *	  so are the core's parsed and processed remote contexts
+ *	  (jld_remote_cache.c), which are only retired here -- the change may
+ *	  arrive in the middle of a JSON-LD call that uses them -- and freed by
+ *	  the next SQL JSON-LD call (jsonld_functions.c).
  */
 #include "pg_host.h"
+
+#include "jsonld.h"
 
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
@@ -37,6 +43,7 @@ drop_documents(Datum arg, Oid relid)
 			MemoryContextDelete(documents_cxt);
 		documents_cxt = NULL;
 		documents = NULL;
+		jld_remote_cache_invalidate();
 	}
 }
 

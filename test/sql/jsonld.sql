@@ -52,3 +52,29 @@ WHERE iri = 'https://example.org/ns/persoon.jsonld';
 SELECT t.predicate FROM doc, oslo.triples(d::oslo.graph) t WHERE t.object = 'Peeters';
 DELETE FROM oslo.context WHERE iri = 'https://example.org/ns/persoon.jsonld';
 SELECT pg_temp.error_of($q$SELECT d::oslo.graph FROM doc$q$);
+
+-- remote contexts are parsed and processed once per backend: each call says at
+-- DEBUG1 what it parsed and processed and what it found in the cache
+SELECT oslo.context_register('https://example.org/ns/cache-prefixes.jsonld',
+	'{"@context": {"foaf": "http://xmlns.com/foaf/0.1/"}}');
+SELECT oslo.context_register('https://example.org/ns/cache.jsonld',
+	'{"@context": ["https://example.org/ns/cache-prefixes.jsonld", {"naam": "foaf:name"}]}');
+SET client_min_messages = debug1;
+-- first use in this backend: both documents parsed, both contexts processed
+SELECT oslo.jsonld_expand('{"@context": "https://example.org/ns/cache.jsonld", "@id": "http://e/a", "naam": "Ann"}');
+-- second use: nothing parsed or processed again
+SELECT oslo.jsonld_expand('{"@context": "https://example.org/ns/cache.jsonld", "@id": "http://e/b", "naam": "Bob"}');
+SELECT oslo.to_ntriples(oslo.graph_from_jsonld('{"@context": "https://example.org/ns/cache.jsonld", "@id": "http://e/c", "naam": "Cas"}'));
+-- replacing the row: the next call parses and processes the new document
+SELECT oslo.context_register('https://example.org/ns/cache.jsonld',
+	'{"@context": ["https://example.org/ns/cache-prefixes.jsonld", {"naam": "foaf:familyName"}]}');
+SELECT oslo.jsonld_expand('{"@context": "https://example.org/ns/cache.jsonld", "@id": "http://e/a", "naam": "Ann"}');
+SELECT oslo.jsonld_expand('{"@context": "https://example.org/ns/cache.jsonld", "@id": "http://e/a", "naam": "Ann"}');
+-- a context it refers to changes: the result depends on it too
+UPDATE oslo.context SET document = '{"@context": {"foaf": "http://example.org/other#"}}'
+WHERE iri = 'https://example.org/ns/cache-prefixes.jsonld';
+SELECT oslo.jsonld_expand('{"@context": "https://example.org/ns/cache.jsonld", "@id": "http://e/a", "naam": "Ann"}');
+-- another base IRI is another entry (a processed context depends on the base)
+SELECT oslo.jsonld_expand('{"@context": "https://example.org/ns/cache.jsonld", "@id": "a", "naam": "Ann"}', '{"base": "http://e/"}');
+RESET client_min_messages;
+DELETE FROM oslo.context WHERE iri LIKE 'https://example.org/ns/cache%';
