@@ -356,6 +356,7 @@ rml_compile_graph(const oslo_graph *g, const char *base_iri)
 		oslo_free(name);
 	}
 	compile_parent_joins(&c);
+	rml_link_iterator_bases(&c);
 	oslo_free(c.map_ids);
 	return m;
 }

@@ -54,4 +54,7 @@ extern rml_term_map **rml_term_maps(compiler *c, const rml_logical_source *ls, o
                                     const char *map_prop, const char *shortcut, term_role role,
                                     size_t *n);
 
+/* rml_iterator_base.c: link each XPath iterator "BASE/REST" to its base */
+extern void rml_link_iterator_bases(compiler *c);
+
 #endif /* OSLO_RML_COMPILER_H */

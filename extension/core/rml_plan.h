@@ -120,6 +120,13 @@ typedef struct rml_logical_source
 	rml_ref *iterator_ref;
 	rml_xml_ns *namespaces;
 	size_t nnamespaces;
+	/*
+	 * An XPath iterator "BASE/REST" where BASE is another logical source's
+	 * iterator on the same source: evaluated as REST below each of BASE's
+	 * records (rml_iterator_base.c), or NULL.
+	 */
+	const struct rml_logical_source *iterator_base;
+	rml_ref *iterator_rest;
 } rml_logical_source;
 
 typedef struct rml_triples_map

@@ -250,36 +250,21 @@ same_namespaces(const rml_logical_source *a, const rml_logical_source *b)
 	return true;
 }
 
-/* records of an equal iterator evaluated before on this DOM, copied into r */
-static bool
-reuse_iterated(rml_records *r, const rml_logical_source *ls, rml_doc *doc)
+/* an equal iterator's records, evaluated before on this DOM, or NULL */
+static const rml_iterated *
+find_iterated(const rml_logical_source *ls, const rml_doc *doc)
 {
 	for (size_t i = 0; i < doc->niterated; i++)
-	{
-		const rml_iterated *it = &doc->iterated[i];
-
-		if (strcmp(it->ls->iterator, ls->iterator) == 0 && same_namespaces(it->ls, ls))
-		{
-			r->n = it->n;
-			r->items = oslo_alloc((it->n + 1) * sizeof(void *));
-			memcpy(r->items, it->items, it->n * sizeof(void *));
-			return true;
-		}
-	}
-	return false;
+		if (strcmp(doc->iterated[i].ls->iterator, ls->iterator) == 0 &&
+		    same_namespaces(doc->iterated[i].ls, ls))
+			return &doc->iterated[i];
+	return NULL;
 }
 
 static void
-remember_iterated(const rml_records *r, const rml_logical_source *ls, rml_doc *doc)
+free_node_set(void *set)
 {
-	rml_iterated *it;
-
-	doc->iterated = oslo_realloc(doc->iterated, (doc->niterated + 1) * sizeof(rml_iterated));
-	it = &doc->iterated[doc->niterated++];
-	it->ls = ls;
-	it->n = r->n;
-	it->items = oslo_alloc((r->n + 1) * sizeof(void *));
-	memcpy(it->items, r->items, r->n * sizeof(void *));
+	xmlXPathFreeNodeSet(set);
 }
 
 /*
@@ -410,6 +395,70 @@ xpath_eval(const rml_records *r, const rml_ref *ref, xmlNodePtr node)
 	return res;
 }
 
+/*
+ * The records of ls's iterator on the DOM, evaluated once per document: an
+ * iterator that extends another one on the same source (rml_compile.c,
+ * iterator_base) is evaluated below each of that one's records instead of
+ * from the root again.
+ */
+static const rml_iterated *
+iterated_of(const rml_records *r, const rml_logical_source *ls)
+{
+	rml_doc *doc = r->doc;
+	const rml_iterated *found = find_iterated(ls, doc);
+	xmlNodeSetPtr set;
+	oslo_guard *set_guard;
+	rml_iterated *it;
+
+	if (found)
+		return found;
+	set = xmlXPathNodeSetCreate(NULL);
+	if (set == NULL)
+		oslo_error(OSLO_ERR_OUT_OF_MEMORY, "out of memory evaluating an iterator");
+	set_guard = oslo_guard_new(free_node_set, set);
+	if (ls->iterator_base)
+	{
+		const rml_iterated *base = iterated_of(r, ls->iterator_base);
+
+		for (size_t i = 0; i < base->n; i++)
+		{
+			xmlXPathObjectPtr res = xpath_eval(r, ls->iterator_rest, base->items[i]);
+
+			r->result_guard->resource = res;
+			if (res->type != XPATH_NODESET)
+				oslo_error(OSLO_ERR_PARAMETER, "%s: the iterator \"%s\" does not select nodes",
+				           r->where, ls->iterator);
+			if (xmlXPathNodeSetMerge(set, res->nodesetval) == NULL)
+				oslo_error(OSLO_ERR_OUT_OF_MEMORY, "out of memory evaluating an iterator");
+			oslo_guard_release(r->result_guard);
+		}
+		xmlXPathNodeSetSort(set); /* document order, as the whole path gives it */
+	}
+	else
+	{
+		xmlXPathObjectPtr res = xpath_eval(r, ls->iterator_ref, (xmlNodePtr)doc->xml);
+
+		r->result_guard->resource = res;
+		if (res->type != XPATH_NODESET)
+			oslo_error(OSLO_ERR_PARAMETER, "%s: the iterator \"%s\" does not select nodes",
+			           r->where, ls->iterator);
+		if (xmlXPathNodeSetMerge(set, res->nodesetval) == NULL)
+			oslo_error(OSLO_ERR_OUT_OF_MEMORY, "out of memory evaluating an iterator");
+		oslo_guard_release(r->result_guard);
+	}
+	doc->iterated = oslo_realloc(doc->iterated, (doc->niterated + 1) * sizeof(rml_iterated));
+	it = &doc->iterated[doc->niterated];
+	it->ls = ls;
+	it->items = oslo_alloc(((size_t)set->nodeNr + 1) * sizeof(void *));
+	it->n = 0;
+	/* namespace nodes in a node-set are copies freed with it: they cannot be records */
+	for (int i = 0; i < set->nodeNr; i++)
+		if (set->nodeTab[i]->type != XML_NAMESPACE_DECL)
+			it->items[it->n++] = set->nodeTab[i];
+	oslo_guard_release(set_guard);
+	return &doc->iterated[doc->niterated++];
+}
+
 void
 rml_records_open(rml_records *r, const rml_logical_source *ls, rml_doc *doc, const char *where)
 {
@@ -419,9 +468,6 @@ rml_records_open(rml_records *r, const rml_logical_source *ls, rml_doc *doc, con
 	r->where = where;
 	if (ls->formulation == RML_XPATH)
 	{
-		xmlXPathObjectPtr res;
-		xmlNodeSetPtr set;
-
 		/*
 		 * The DOM's one context, shared by the triples maps reading it; a
 		 * streamed record's document is set per record (rml_records_next),
@@ -446,23 +492,13 @@ rml_records_open(rml_records *r, const rml_logical_source *ls, rml_doc *doc, con
 			r->items = oslo_alloc(sizeof(void *));
 			return;
 		}
-		if (reuse_iterated(r, ls, doc))
-			return;
-		res = xpath_eval(r, ls->iterator_ref, (xmlNodePtr)doc->xml);
-		r->result_guard->resource = res;
-		if (res->type != XPATH_NODESET)
-			oslo_error(OSLO_ERR_PARAMETER, "%s: the iterator \"%s\" does not select nodes", where,
-			           ls->iterator);
-		set = res->nodesetval;
-		r->n = set ? (size_t)set->nodeNr : 0;
-		r->items = oslo_alloc((r->n + 1) * sizeof(void *));
-		r->n = 0;
-		/* namespace nodes in a node-set are copies freed with it: they cannot be records */
-		for (int i = 0; set && i < set->nodeNr; i++)
-			if (set->nodeTab[i]->type != XML_NAMESPACE_DECL)
-				r->items[r->n++] = set->nodeTab[i];
-		oslo_guard_release(r->result_guard);
-		remember_iterated(r, ls, doc);
+		{
+			const rml_iterated *it = iterated_of(r, ls);
+
+			r->n = it->n;
+			r->items = oslo_alloc((it->n + 1) * sizeof(void *));
+			memcpy(r->items, it->items, it->n * sizeof(void *));
+		}
 	}
 	else if (ls->formulation == RML_JSONPATH)
 	{

@@ -337,6 +337,66 @@ TEST(blank_node_subjects_share_labels)
 	oslo_graph_free(g);
 }
 
+/*
+ * An iterator that extends another one ("/r/p" and "/r/p/q[1]") is evaluated
+ * below the other's records: the same records, in document order, as the
+ * whole path from the root gives (q[1] is the first q of each p).
+ */
+#define NESTED_XML                                                                                 \
+	"<r><p id=\"1\"><q>a</q><q>b</q></p><p id=\"2\"><q>c</q></p><x><p "                            \
+	"id=\"3\"><q>d</q></p></x></r>"
+#define Q_MAP(name, iterator)                                                                      \
+	"<#" name                                                                                      \
+	"> rml:logicalSource [ rml:source \"n.xml\" ; rml:referenceFormulation rml:XPath ;\n"          \
+	"    rml:iterator \"" iterator "\" ] ;\n"                                                      \
+	"  rml:subjectMap [ rml:template \"http://example.org/q/{.}\" ] ;\n"                           \
+	"  rml:predicateObjectMap [ rml:predicate ex:" name                                            \
+	" ; rml:objectMap [ rml:reference \"../@id\" ] "                                               \
+	"] .\n"
+
+TEST(an_iterator_below_another_gives_the_whole_paths_records)
+{
+	static const char *const sources[] = {"n.xml", NESTED_XML, NULL};
+	static const char alone[] = PREFIXES Q_MAP("Q", "/r/p/q[1]") Q_MAP("U", "/r/p/q | //x/p/q");
+	static const char below[] = PREFIXES
+	    "<#P> rml:logicalSource [ rml:source \"n.xml\" ; rml:referenceFormulation rml:XPath ;\n"
+	    "    rml:iterator \"/r/p\" ] ;\n"
+	    "  rml:subjectMap [ rml:template \"http://example.org/p/{@id}\" ] .\n" Q_MAP(
+	        "Q", "/r/p/q[1]") Q_MAP("U", "/r/p/q | //x/p/q") Q_MAP("V", "/r/p//q");
+	char *a = run_mapping(alone, sources);
+	char *b = run_mapping(below, sources);
+
+	CHECK_CONTAINS(b, "<http://example.org/q/a> <http://example.org/Q> \"1\" .");
+	CHECK_CONTAINS(b, "<http://example.org/q/c> <http://example.org/Q> \"2\" .");
+	/* q[1] is the first q of each p: never b, the second q of p 1 */
+	CHECK(strstr(b, "<http://example.org/q/b> <http://example.org/Q>") == NULL);
+	/* p 3 is not under /r: the union finds it through //x, the descendant path too */
+	CHECK(strstr(b, "<http://example.org/q/d> <http://example.org/Q>") == NULL);
+	CHECK_CONTAINS(b, "<http://example.org/q/d> <http://example.org/U> \"3\" .");
+	CHECK_CONTAINS(b, "<http://example.org/q/b> <http://example.org/V> \"1\" .");
+	/* the maps alone give exactly the statements they give beside a base map */
+	{
+		size_t lines_a = 0, lines_b_q_u = 0;
+
+		for (const char *c = a; *c; c++)
+			lines_a += *c == '\n';
+		for (const char *l = b; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL)
+		{
+			char one[512];
+			const char *end = strchr(l, '\n');
+
+			snprintf(one, sizeof(one), "%.*s", (int)(end ? end - l : (ptrdiff_t)strlen(l)), l);
+			if (strstr(one, "<http://example.org/V>"))
+				continue;
+			lines_b_q_u++;
+			CHECK_CONTAINS(a, one);
+		}
+		CHECK(lines_a == lines_b_q_u);
+	}
+	oslo_free(a);
+	oslo_free(b);
+}
+
 int
 main(void)
 {
@@ -352,5 +412,6 @@ main(void)
 	RUN(datatypes_and_languages);
 	RUN(legacy_r2rml_vocabulary_and_csv);
 	RUN(blank_node_subjects_share_labels);
+	RUN(an_iterator_below_another_gives_the_whole_paths_records);
 	return unit_report();
 }
