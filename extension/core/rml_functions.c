@@ -10,6 +10,8 @@
 #include "rml_source.h"
 #include "oslo_plugin.h"
 
+#include <libxml/tree.h>
+
 #include <stdio.h>
 #include <string.h>
 
@@ -58,13 +60,33 @@ warn(const rml_fn_env *env, const char *message)
 		oslo_notice("%s", message);
 }
 
-/* "Geslacht/Code (line 12)" or "code" */
+/*
+ * Where a value came from: "Geslacht/Code (line 12)" for a node, else the
+ * record and the expression, "Geboorte (line 9): normalize-space(Datum)".
+ */
 static char *
-origin(const rml_fn_input *in, const rml_value *v)
+origin(const rml_fn_input *in, const rml_value *v, const rml_fn_env *env)
 {
-	const char *what = in->source ? in->source : "code";
+	const char *what = in->source ? in->source : "value";
 
-	return v->line > 0 ? oslo_psprintf("%s (line %d)", what, v->line) : oslo_strdup(what);
+	const xmlNode *node = v->node;
+
+	/* the element as the document names it: Geslacht/Code, Persoon/@Bron */
+	if (node && node->type == XML_ATTRIBUTE_NODE && node->parent)
+		return oslo_psprintf("%s/@%s (line %d)", (const char *)node->parent->name,
+		                     (const char *)node->name, v->line);
+	if (node && node->type == XML_ELEMENT_NODE)
+		return oslo_psprintf("%s%s%s (line %d)",
+		                     node->parent && node->parent->type == XML_ELEMENT_NODE
+		                         ? (const char *)node->parent->name
+		                         : "",
+		                     node->parent && node->parent->type == XML_ELEMENT_NODE ? "/" : "",
+		                     (const char *)node->name, v->line);
+	if (v->line > 0)
+		return oslo_psprintf("%s (line %d)", what, v->line);
+	if (env->record_name)
+		return oslo_psprintf("%s (line %d): %s", env->record_name, env->record_line, what);
+	return oslo_strdup(what);
 }
 
 /*
@@ -111,7 +133,7 @@ fn_concept(const rml_fn_input *in, const rml_fn_env *env, rml_values *out)
 		}
 		if (why)
 		{
-			char *where = origin(&in[1], v);
+			char *where = origin(&in[1], v, env);
 			char *message;
 
 			if (iri == NULL)
@@ -201,7 +223,7 @@ fn_date_part(const rml_fn_input *in, const rml_fn_env *env, rml_values *out)
 
 		if (!parse_partial_date(v->text, &d))
 		{
-			char *where = origin(&in[0], v);
+			char *where = origin(&in[0], v, env);
 
 			oslo_error(OSLO_ERR_DATA,
 			           "%s: %s: \"%s\" is not a date YYYY-MM-DD (unknown parts as zeros)",

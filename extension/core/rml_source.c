@@ -51,6 +51,7 @@ rml_values_push(rml_values *v, const char *s, size_t len, const char *datatype)
 	item->text[len] = '\0';
 	item->datatype = datatype;
 	item->line = 0;
+	item->node = NULL;
 	v->n++;
 }
 
@@ -272,8 +273,9 @@ free_node_set(void *set)
  * (first) node, the same for the same node throughout one document, so a
  * mapping can key a blank node on an element without counting preceding
  * nodes (count(preceding::*) is linear per call). Elements of a DOM are
- * numbered in document order once (xmlXPathOrderDocElems); mappings using
- * it are not streamed (rml_streamable.c).
+ * numbered in document order once (xmlXPathOrderDocElems), zero-padded so
+ * that labels made from them sort in document order; mappings using it are
+ * not streamed (rml_streamable.c).
  */
 static void
 xpath_generate_id(xmlXPathParserContextPtr ctxt, int nargs)
@@ -304,10 +306,10 @@ xpath_generate_id(xmlXPathParserContextPtr ctxt, int nargs)
 	if (node == NULL)
 		id[0] = '\0';
 	else if (node->type == XML_ELEMENT_NODE && (ptrdiff_t)node->content < 0)
-		snprintf(id, sizeof(id), "n%td", -(ptrdiff_t)node->content);
+		snprintf(id, sizeof(id), "n%08td", -(ptrdiff_t)node->content);
 	else if (node->type == XML_ATTRIBUTE_NODE && node->parent &&
 	         (ptrdiff_t)node->parent->content < 0)
-		snprintf(id, sizeof(id), "n%tda%s", -(ptrdiff_t)node->parent->content,
+		snprintf(id, sizeof(id), "n%08tda%s", -(ptrdiff_t)node->parent->content,
 		         (const char *)node->name);
 	else
 		snprintf(id, sizeof(id), "p%zx", (size_t)(uintptr_t)node);
@@ -590,6 +592,7 @@ push_node_value(rml_values *out, xmlNodePtr node)
 		push_xml_string(out, xmlXPathCastNodeToString(node));
 	/* functions name the element a bad value came from */
 	out->items[out->n - 1].line = element ? (int)xmlGetLineNo(element) : 0;
+	out->items[out->n - 1].node = node;
 }
 
 /*

@@ -15,8 +15,9 @@ typedef struct rml_value
 {
 	char *text;
 	const char *datatype;
-	int line;        /* the XML node it was read from, for messages; 0 when unknown */
-	size_t text_cap; /* bytes allocated for text */
+	int line;         /* the XML node it was read from, for messages; 0 when unknown */
+	const void *node; /* that node (xmlNodePtr), valid while its record is, or NULL */
+	size_t text_cap;  /* bytes allocated for text */
 } rml_value;
 
 /*

@@ -704,11 +704,13 @@ TEST(malformed_structure)
 	CHECK_ERROR(OSLO_ERR_DATA,
 	            read_fixture(with_persoon("", "<INSZ>1</INSZ><Geboorte>"
 	                                          "<Datum>1990-1-1</Datum></Geboorte>")));
-	CHECK_CONTAINS(unit_err.message, "Geboorte/Datum (line 1)");
+	CHECK_CONTAINS(unit_err.message,
+	               "Geboorte (line 1): normalize-space(Datum): \"1990-1-1\" is not a date");
 	CHECK_ERROR(OSLO_ERR_DATA,
 	            read_fixture(with_persoon("", "<INSZ>1</INSZ><Overlijden>"
 	                                          "<Datum>morgen</Datum></Overlijden>")));
-	CHECK_CONTAINS(unit_err.message, "Overlijden/Datum (line 1)");
+	CHECK_CONTAINS(unit_err.message,
+	               "Overlijden (line 1): normalize-space(Datum): \"morgen\" is not a date");
 }
 
 TEST(writer_options_and_person_count)
@@ -1397,6 +1399,37 @@ TEST(geefpersoon_0200_full)
  * (full-02.02.xml) gives the same oslo-persoon-im document, whole: every
  * field both versions carry, with nothing extra on either side.
  */
+static int
+by_serialization(const void *a, const void *b)
+{
+	return strcmp(json_object_to_json_string(*(json_object *const *)a),
+	              json_object_to_json_string(*(json_object *const *)b));
+}
+
+/*
+ * Sort every array by its members' serializations: the IM's arrays are sets,
+ * and the order of nested blank nodes follows their labels, which the
+ * mapping derives from element positions that differ between versions.
+ */
+static void
+sort_arrays(json_object *j)
+{
+	if (json_object_is_type(j, json_type_object))
+	{
+		json_object_object_foreach(j, key, value)
+		{
+			(void)key;
+			sort_arrays(value);
+		}
+	}
+	else if (json_object_is_type(j, json_type_array))
+	{
+		for (size_t i = 0; i < json_object_array_length(j); i++)
+			sort_arrays(json_object_array_get_idx(j, i));
+		json_object_array_sort(j, by_serialization);
+	}
+}
+
 TEST(geefpersoon_0200_same_as_0202)
 {
 	oslo_graph *g0200 = read_0200_graph("full.xml");
@@ -1412,6 +1445,10 @@ TEST(geefpersoon_0200_same_as_0202)
 	CHECK(context_options != NULL);
 	CHECK(d0200 != NULL && d0202 != NULL && dmin != NULL);
 	CHECK(oslo_graph_size(g0200) == oslo_graph_size(g0202));
+	CHECK(oslo_graph_isomorphic(g0200, g0202));
+	sort_arrays(d0200);
+	sort_arrays(d0202);
+	sort_arrays(dmin);
 	if (!json_object_equal(d0200, d0202))
 	{
 		fprintf(stderr, "  02.00: %s\n  02.02: %s\n", json0200, json0202);
