@@ -234,6 +234,33 @@ fn_date_part(const rml_fn_input *in, const rml_fn_env *env, rml_values *out)
 	}
 }
 
+/* ---- text ---- */
+
+static bool
+xml_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* ofn:trim(value): every value without the white space around it; empty ones give nothing */
+static void
+fn_trim(const rml_fn_input *in, const rml_fn_env *env, rml_values *out)
+{
+	(void)env;
+	for (size_t k = 0; k < in[0].values->n; k++)
+	{
+		const char *s = in[0].values->items[k].text;
+		size_t len = strlen(s);
+
+		while (len > 0 && xml_space(s[len - 1]))
+			len--;
+		while (len > 0 && xml_space(*s))
+			s++, len--;
+		if (len > 0)
+			rml_values_push(out, s, len, NULL);
+	}
+}
+
 /* ---- choosing and joining ---- */
 
 /* ofn:coalesce(value1..value9): the values of the first input that has any */
@@ -281,6 +308,7 @@ static const rml_function functions[] = {
     {"concept", {"base", "code", "scheme", NULL}, 0x3, fn_concept},
     {"completeDate", {"value", NULL}, 0x1, fn_complete_date},
     {"datePart", {"value", "part", NULL}, 0x3, fn_date_part},
+    {"trim", {"value", NULL}, 0x1, fn_trim},
     {"coalesce", {VALUES_1_9, NULL}, 0, fn_coalesce},
     {"join", {"separator", VALUES_1_9}, 0, fn_join},
 };

@@ -217,6 +217,24 @@ TEST(coalesce_and_join_compose)
 	oslo_free(nt);
 }
 
+TEST(trim_each_value_before_joining)
+{
+	static const char mapping[] = PREFIXES PERSONS
+	    "  rml:predicateObjectMap [ rml:predicate ex:t ; rml:objectMap [ rml:functionExecution [ "
+	    "rml:function ofn:join ; rml:input [ rml:parameter ofn:value1 ; rml:inputValueMap [ "
+	    "rml:functionExecution [ rml:function ofn:trim ; rml:input " INPUT_REF(
+	        "ofn:value", "t") " ] ] ] ] ] ] .\n";
+	char *nt = run(mapping,
+	               "<r><p id=\"1\"><t> Rue  1 </t><t>\n\tParis </t><t>   </t></p><p id=\"2\"><t> "
+	               "</t></p></r>",
+	               NULL);
+
+	/* around each value only; inside kept; a value of white space only gives nothing */
+	CHECK_CONTAINS(nt, "<http://example.org/p/1> <http://example.org/t> \"Rue  1 Paris\" .");
+	CHECK(strstr(nt, "p/2") == NULL);
+	oslo_free(nt);
+}
+
 TEST(an_empty_xpath_string_is_no_value)
 {
 	static const char mapping[] =
@@ -356,6 +374,7 @@ main(void)
 	RUN(incomplete_dates_keep_their_known_parts);
 	RUN(a_value_that_is_no_date_names_its_line);
 	RUN(coalesce_and_join_compose);
+	RUN(trim_each_value_before_joining);
 	RUN(an_empty_xpath_string_is_no_value);
 	RUN(a_function_input_outside_the_record_is_read);
 	RUN(generate_id_names_each_element_once);
