@@ -51,7 +51,9 @@ if [ -z "${JSONLD_MODULE:-}" ]; then
 	fi
 fi
 export JSONLD_MODULE
-echo "jsonld.js $(node -p "require('$JSONLD_MODULE/package.json').version"), node $(node --version), $(nproc) CPUs, toRdf best of $REPEAT"
+# the machine may be shared: its load goes with the figures (ratios move with it)
+load() { cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || uptime | sed 's/.*load average[s]*: //'; }
+echo "jsonld.js $(node -p "require('$JSONLD_MODULE/package.json').version"), node $(node --version), $(nproc) CPUs, toRdf best of $REPEAT, load average $(load)"
 
 # the document generator and the jsonld.js side
 cat >"$BENCH_DIR/gen.js" <<'EOF'
@@ -202,4 +204,5 @@ for n in $COMPACT_SIZES; do
 		"$(rate "$t" "$o")" "$(rate "$t" "$p")" "$(ratio "$p" "$o")" "$iso"
 	echo "           (jsonld.js fromRDF alone: ${fromrdf:-?}; compact isomorphic: ours/jsonld.js)"
 done
+echo "load average at the end: $(load)"
 echo "targets: toRdf >= 20x, compact >= 10x jsonld.js's triples per second"

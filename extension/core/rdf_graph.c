@@ -30,26 +30,65 @@ struct oslo_graph
 	 * table never hashes a term again
 	 */
 	uint64_t *term_slots;
-	uint32_t term_slots_cap; /* power of two */
+	uint32_t term_slots_cap;  /* power of two */
+	uint32_t term_slots_used; /* terms in term_slots: all but the fresh blank nodes */
 
 	oslo_quad *quads;
 	uint32_t nquads;
 	uint32_t quads_cap;
 	/*
-	 * open addressing; 0 empty, else (hash high bits << 32) | (quad index + 1):
-	 * the stored hash settles most mismatches without reading the quad, a
-	 * cache miss per probe on large graphs
+	 * Duplicate statements are found by subject. Most subjects have a few
+	 * statements, added close together: comparing with those on the
+	 * subject's chain reads memory that is still in cache, where a hash
+	 * table over all statements costs a cache (and TLB) miss per statement
+	 * and 16 to 32 bytes of fresh memory each. A subject's statements go
+	 * into the hash table once it has SUBJECT_HASHED of them, so a subject
+	 * with very many statements costs no more than before; and as soon as
+	 * its last statement is more than SUBJECT_NEAR statements back, so
+	 * that statements of a subject spread over the input (sorted by
+	 * predicate, say) are not looked for in memory the cache has lost.
+	 *
+	 * subject_quads: per term, statements with it as subject, counting up
+	 * to SUBJECT_HASHED (from then on: hashed).
+	 */
+	uint8_t *subject_quads;
+	/*
+	 * the statements of hashed subjects; open addressing; 0 empty, else
+	 * (hash << 32) | (quad index + 1): the stored hash settles most
+	 * mismatches without reading the quad
 	 */
 	uint64_t *quad_slots;
 	uint32_t quad_slots_cap;
+	uint32_t nhashed; /* entries in quad_slots */
 
 	/* chains: heads per term, next per quad; values are quad index + 1 */
 	uint32_t *head[4];
 	uint32_t *next[4];
 
+	/*
+	 * Fresh blank nodes (labels "b1", "b2", ...: one per blank node of every
+	 * JSON-LD document) are not in term_slots, where each would cost a
+	 * hash and a cache miss, but in fresh_ids by number: fresh_ids[n -
+	 * fresh_base - 1] is the term labelled "b<n>" (0: n was skipped, its
+	 * label taken). Numbers up to fresh_base are from before the last
+	 * oslo_graph_clear. A label is only looked up in term_slots for
+	 * fresh_blank when a blank node labelled like a fresh one was put there
+	 * (numbered_blanks > 0).
+	 */
 	uint32_t fresh_counter;
+	uint32_t fresh_base;
+	oslo_term_id *fresh_ids;
+	uint32_t fresh_ids_cap;
+	uint32_t numbered_blanks;
+	/* the datatypes of plain and language-tagged literals, once interned (else 0) */
+	oslo_term_id xsd_string, rdf_langstring;
 	arena_block *arena;
 };
+
+/* from this many statements of one subject on, they are found by hash (at most 255) */
+#define SUBJECT_HASHED 16
+/* statements added since a subject's last one beyond which it is hashed */
+#define SUBJECT_NEAR 2048
 
 enum
 {
@@ -130,6 +169,7 @@ oslo_graph_new(void)
 	g->term_slots = oslo_alloc0(sizeof(uint64_t) * g->term_slots_cap);
 	for (int c = 0; c < 4; c++)
 		g->head[c] = oslo_alloc0(sizeof(uint32_t) * g->terms_cap);
+	g->subject_quads = oslo_alloc0(g->terms_cap);
 
 	g->quads_cap = 64;
 	g->quads = oslo_alloc(sizeof(oslo_quad) * g->quads_cap);
@@ -157,6 +197,8 @@ oslo_graph_free(oslo_graph *g)
 		oslo_free(g->head[c]);
 		oslo_free(g->next[c]);
 	}
+	oslo_free(g->subject_quads);
+	oslo_free(g->fresh_ids);
 	oslo_free(g->terms);
 	oslo_free(g->term_slots);
 	oslo_free(g->quads);
@@ -176,11 +218,17 @@ oslo_graph_clear(oslo_graph *g)
 	}
 	g->nterms = 1;
 	memset(g->term_slots, 0, sizeof(uint64_t) * g->term_slots_cap);
+	g->term_slots_used = 0;
 	for (int c = 0; c < 4; c++)
 		memset(g->head[c], 0, sizeof(uint32_t) * g->terms_cap);
+	memset(g->subject_quads, 0, g->terms_cap);
 	g->nquads = 0;
 	memset(g->quad_slots, 0, sizeof(uint64_t) * g->quad_slots_cap);
+	g->nhashed = 0;
 	/* fresh_counter goes on: a new blank node never takes an old one's label */
+	g->fresh_base = g->fresh_counter;
+	g->numbered_blanks = 0;
+	g->xsd_string = g->rdf_langstring = 0;
 }
 
 static bool
@@ -214,18 +262,17 @@ find_term_slot(const oslo_graph *g, uint32_t h, oslo_term_kind kind, const char 
 	}
 }
 
-static void
-grow_term_slots(oslo_graph *g)
+/*
+ * An open addressing table of (hash << 32) | value entries moved to a new
+ * one of cap slots (a power of two): entries are distinct and carry their
+ * hash, so nothing is compared or hashed again.
+ */
+static uint64_t *
+rehash_slots(uint64_t *old, uint32_t oldcap, uint32_t cap)
 {
-	uint64_t *old = g->term_slots;
-	uint32_t oldcap = g->term_slots_cap, mask;
+	uint64_t *slots = oslo_alloc0(sizeof(uint64_t) * cap);
+	uint32_t mask = cap - 1;
 
-	if (oldcap >= (1u << 30))
-		oslo_error(OSLO_ERR_LIMIT, "graph has too many distinct terms");
-	g->term_slots_cap = oldcap * 2;
-	g->term_slots = oslo_alloc0(sizeof(uint64_t) * g->term_slots_cap);
-	mask = g->term_slots_cap - 1;
-	/* entries are distinct and carry their hash */
 	for (uint32_t k = 0; k < oldcap; k++)
 	{
 		uint32_t i;
@@ -233,11 +280,86 @@ grow_term_slots(oslo_graph *g)
 		if (old[k] == 0)
 			continue;
 		i = (uint32_t)(old[k] >> 32) & mask;
-		while (g->term_slots[i] != 0)
+		while (slots[i] != 0)
 			i = (i + 1) & mask;
-		g->term_slots[i] = old[k];
+		slots[i] = old[k];
 	}
 	oslo_free(old);
+	return slots;
+}
+
+static void
+grow_term_slots(oslo_graph *g)
+{
+	if (g->term_slots_cap >= (1u << 30))
+		oslo_error(OSLO_ERR_LIMIT, "graph has too many distinct terms");
+	g->term_slots = rehash_slots(g->term_slots, g->term_slots_cap, g->term_slots_cap * 2);
+	g->term_slots_cap *= 2;
+}
+
+/* room for cap terms (cap > terms_cap) in the term table and the per-term arrays */
+static void
+resize_terms(oslo_graph *g, uint32_t cap)
+{
+	g->terms = oslo_realloc(g->terms, sizeof(oslo_term) * cap);
+	for (int c = 0; c < 4; c++)
+	{
+		g->head[c] = oslo_realloc(g->head[c], sizeof(uint32_t) * cap);
+		memset(g->head[c] + g->terms_cap, 0, sizeof(uint32_t) * (cap - g->terms_cap));
+	}
+	g->subject_quads = oslo_realloc(g->subject_quads, cap);
+	memset(g->subject_quads + g->terms_cap, 0, cap - g->terms_cap);
+	g->terms_cap = cap;
+}
+
+/* n when label is "b<n>", fresh blank node number n's (n > 0, no leading 0), else 0 */
+static uint32_t
+fresh_number(const char *label, size_t len)
+{
+	uint64_t n = 0;
+
+	if (len < 2 || len > 11 || label[0] != 'b' || label[1] < '1' || label[1] > '9')
+		return 0;
+	for (size_t i = 1; i < len; i++)
+	{
+		if (label[i] < '0' || label[i] > '9')
+			return 0;
+		n = n * 10 + (uint64_t)(label[i] - '0');
+	}
+	return n <= UINT32_MAX ? (uint32_t)n : 0;
+}
+
+/* the fresh blank node labelled label, or 0 */
+static oslo_term_id
+find_fresh(const oslo_graph *g, const char *label, size_t len)
+{
+	uint32_t n = fresh_number(label, len);
+
+	if (n <= g->fresh_base || n > g->fresh_counter)
+		return 0;
+	return g->fresh_ids[n - g->fresh_base - 1];
+}
+
+/* a new term (not yet in term_slots); its id */
+static oslo_term_id
+append_term(oslo_graph *g, oslo_term_kind kind, const char *value, size_t len,
+            oslo_term_id datatype, const char *lang)
+{
+	oslo_term *t;
+
+	if (g->nterms == g->terms_cap)
+	{
+		if (g->terms_cap >= (1u << 30))
+			oslo_error(OSLO_ERR_LIMIT, "graph has too many distinct terms");
+		resize_terms(g, g->terms_cap * 2);
+	}
+	t = &g->terms[g->nterms];
+	t->kind = kind;
+	t->len = (uint32_t)len;
+	t->value = arena_copy(g, value, len);
+	t->datatype = datatype;
+	t->lang = lang ? arena_copy(g, lang, strlen(lang)) : NULL;
+	return g->nterms++;
 }
 
 static oslo_term_id
@@ -245,7 +367,7 @@ intern(oslo_graph *g, oslo_term_kind kind, const char *value, size_t len, oslo_t
        const char *lang)
 {
 	uint64_t *slot;
-	oslo_term *t;
+	oslo_term_id id;
 	uint32_t h;
 
 	if (len > UINT32_MAX - 1)
@@ -254,31 +376,20 @@ intern(oslo_graph *g, oslo_term_kind kind, const char *value, size_t len, oslo_t
 	slot = find_term_slot(g, h, kind, value, len, datatype, lang);
 	if (*slot)
 		return (uint32_t)*slot;
-
-	if (g->nterms == g->terms_cap)
+	if (kind == OSLO_TERM_BLANK)
 	{
-		if (g->terms_cap >= (1u << 30))
-			oslo_error(OSLO_ERR_LIMIT, "graph has too many distinct terms");
-		g->terms_cap *= 2;
-		g->terms = oslo_realloc(g->terms, sizeof(oslo_term) * g->terms_cap);
-		for (int c = 0; c < 4; c++)
-		{
-			g->head[c] = oslo_realloc(g->head[c], sizeof(uint32_t) * g->terms_cap);
-			memset(g->head[c] + g->nterms, 0, sizeof(uint32_t) * (g->terms_cap - g->nterms));
-		}
+		if ((id = find_fresh(g, value, len)) != 0)
+			return id;
+		if (fresh_number(value, len))
+			g->numbered_blanks++;
 	}
-	t = &g->terms[g->nterms];
-	t->kind = kind;
-	t->len = (uint32_t)len;
-	t->value = arena_copy(g, value, len);
-	t->datatype = datatype;
-	t->lang = lang ? arena_copy(g, lang, strlen(lang)) : NULL;
-	*slot = ((uint64_t)h << 32) | g->nterms;
-	g->nterms++;
+	id = append_term(g, kind, value, len, datatype, lang);
+	*slot = ((uint64_t)h << 32) | id;
+	g->term_slots_used++;
 	/* at most half full: most lookups of a document's terms are misses */
-	if ((uint64_t)g->nterms * 2 > (uint64_t)g->term_slots_cap)
+	if ((uint64_t)g->term_slots_used * 2 > (uint64_t)g->term_slots_cap)
 		grow_term_slots(g);
-	return g->nterms - 1;
+	return id;
 }
 
 oslo_term_id
@@ -306,16 +417,17 @@ oslo_graph_fresh_blank(oslo_graph *g)
 
 	/*
 	 * Called once per blank node of every JSON-LD document: the label is
-	 * written by hand (snprintf was a visible part of toRdf) and looked up
-	 * once, the lookup's slot taking the new term when it is free.
+	 * written by hand (snprintf was a visible part of toRdf), and looked up
+	 * only when a blank node labelled like this was interned (see
+	 * numbered_blanks).
 	 */
 	for (;;)
 	{
 		uint32_t v = ++g->fresh_counter;
+		uint32_t index = g->fresh_counter - g->fresh_base - 1;
 		char digits[12];
 		int nd = 0, n = 0;
-		uint32_t before = g->nterms;
-		oslo_term_id id;
+		oslo_term_id id = 0;
 
 		do
 		{
@@ -325,9 +437,20 @@ oslo_graph_fresh_blank(oslo_graph *g)
 		label[n++] = 'b';
 		while (nd)
 			label[n++] = digits[--nd];
-		id = intern(g, OSLO_TERM_BLANK, label, (size_t)n, 0, NULL);
-		if (g->nterms != before)
-			return id; /* new: the label was not taken */
+		if (index >= g->fresh_ids_cap)
+		{
+			g->fresh_ids_cap = g->fresh_ids_cap ? g->fresh_ids_cap * 2 : 64;
+			if (g->fresh_ids_cap <= index)
+				g->fresh_ids_cap = index + 64;
+			g->fresh_ids = oslo_realloc(g->fresh_ids, sizeof(oslo_term_id) * g->fresh_ids_cap);
+		}
+		if (g->numbered_blanks == 0 ||
+		    *find_term_slot(g, hash_term(OSLO_TERM_BLANK, label, (size_t)n, 0, NULL),
+		                    OSLO_TERM_BLANK, label, (size_t)n, 0, NULL) == 0)
+			id = append_term(g, OSLO_TERM_BLANK, label, (size_t)n, 0, NULL);
+		g->fresh_ids[index] = id;
+		if (id)
+			return id; /* the label was not taken */
 	}
 }
 
@@ -346,10 +469,18 @@ oslo_graph_literal(oslo_graph *g, const char *lex, size_t len, const char *datat
 			oslo_error(OSLO_ERR_SYNTAX, "language tag \"%.64s...\" is too long", lang);
 		for (size_t i = 0; i <= n; i++)
 			lower[i] = (char)tolower((unsigned char)lang[i]);
-		dt = oslo_graph_iri_cstr(g, OSLO_RDF_LANGSTRING);
-		return intern(g, OSLO_TERM_LITERAL, lex, len, dt, lower);
+		if (!g->rdf_langstring)
+			g->rdf_langstring = oslo_graph_iri_cstr(g, OSLO_RDF_LANGSTRING);
+		return intern(g, OSLO_TERM_LITERAL, lex, len, g->rdf_langstring, lower);
 	}
-	dt = oslo_graph_iri_cstr(g, datatype_iri ? datatype_iri : OSLO_XSD_STRING);
+	if (datatype_iri)
+		dt = oslo_graph_iri_cstr(g, datatype_iri);
+	else
+	{
+		if (!g->xsd_string)
+			g->xsd_string = oslo_graph_iri_cstr(g, OSLO_XSD_STRING);
+		dt = g->xsd_string;
+	}
 	return intern(g, OSLO_TERM_LITERAL, lex, len, dt, NULL);
 }
 
@@ -379,8 +510,12 @@ oslo_term_id
 oslo_graph_find_term(const oslo_graph *g, const oslo_term *t)
 {
 	uint32_t h = hash_term(t->kind, t->value, t->len, t->datatype, t->lang);
+	oslo_term_id id =
+	    (uint32_t)*find_term_slot(g, h, t->kind, t->value, t->len, t->datatype, t->lang);
 
-	return (uint32_t)*find_term_slot(g, h, t->kind, t->value, t->len, t->datatype, t->lang);
+	if (id == 0 && t->kind == OSLO_TERM_BLANK)
+		id = find_fresh(g, t->value, t->len);
+	return id;
 }
 
 const oslo_term *
@@ -421,30 +556,73 @@ find_quad_slot(const oslo_graph *g, uint32_t h, oslo_term_id s, oslo_term_id p, 
 	}
 }
 
+/* the quad table (at most half full) grown for one more entry */
 static void
-grow_quad_slots(oslo_graph *g)
+make_room_in_quad_slots(oslo_graph *g)
 {
-	uint64_t *old = g->quad_slots;
-	uint32_t oldcap = g->quad_slots_cap, mask;
-
+	if ((uint64_t)(g->nhashed + 1) * 2 <= (uint64_t)g->quad_slots_cap)
+		return;
 	if (g->quad_slots_cap >= (1u << 30))
 		oslo_error(OSLO_ERR_LIMIT, "graph has too many statements");
+	g->quad_slots = rehash_slots(g->quad_slots, g->quad_slots_cap, g->quad_slots_cap * 2);
 	g->quad_slots_cap *= 2;
-	g->quad_slots = oslo_alloc0(sizeof(uint64_t) * g->quad_slots_cap);
-	mask = g->quad_slots_cap - 1;
-	/* entries are distinct and carry their hash: no quad is read or hashed again */
-	for (uint32_t k = 0; k < oldcap; k++)
-	{
-		uint32_t i;
+}
 
-		if (old[k] == 0)
-			continue;
-		i = (uint32_t)(old[k] >> 32) & mask;
-		while (g->quad_slots[i] != 0)
-			i = (i + 1) & mask;
-		g->quad_slots[i] = old[k];
+/*
+ * put quad index idx (a statement of a hashed subject, not in the table yet,
+ * whose hash_quad() is h) in the table
+ */
+static void
+hash_in(oslo_graph *g, uint32_t idx, uint32_t h)
+{
+	const oslo_quad *q = &g->quads[idx];
+
+	make_room_in_quad_slots(g);
+	*find_quad_slot(g, h, q->s, q->p, q->o, q->g) = ((uint64_t)h << 32) | (idx + 1);
+	g->nhashed++;
+}
+
+/* from now on s's statements are found by hash: those so far go into the table */
+static void
+hash_subject(oslo_graph *g, oslo_term_id s)
+{
+	g->subject_quads[s] = SUBJECT_HASHED;
+	for (uint32_t i = g->head[CHAIN_S][s]; i; i = g->next[CHAIN_S][i - 1])
+	{
+		const oslo_quad *q = &g->quads[i - 1];
+
+		hash_in(g, i - 1, hash_quad(q->s, q->p, q->o, q->g));
 	}
-	oslo_free(old);
+}
+
+/* is (s, p, o, gr) in g? s is a valid subject id */
+static bool
+has_quad(const oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o, oslo_term_id gr,
+         uint32_t h)
+{
+	if (g->subject_quads[s] < SUBJECT_HASHED)
+	{
+		/* the subject's few statements, newest first */
+		for (uint32_t i = g->head[CHAIN_S][s]; i; i = g->next[CHAIN_S][i - 1])
+		{
+			const oslo_quad *q = &g->quads[i - 1];
+
+			if (q->o == o && q->p == p && q->g == gr)
+				return true;
+		}
+		return false;
+	}
+	return *find_quad_slot(g, h, s, p, o, gr) != 0;
+}
+
+/* room for cap statements (cap > quads_cap) */
+static void
+resize_quads(oslo_graph *g, uint32_t cap)
+{
+	g->quads = oslo_realloc(g->quads, sizeof(oslo_quad) * cap);
+	for (int c = 0; c < 4; c++)
+		g->next[c] = oslo_realloc(g->next[c], sizeof(uint32_t) * cap);
+	g->quads_cap = cap;
 }
 
 /* oslo_graph_add with the statement's hash_quad() given */
@@ -452,25 +630,23 @@ static bool
 add_hashed(oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o, oslo_term_id gr,
            uint32_t h)
 {
-	uint64_t *slot;
 	oslo_quad *q;
 	oslo_term_id pos[4];
 
 	if (s == 0 || p == 0 || o == 0 || s >= g->nterms || p >= g->nterms || o >= g->nterms ||
 	    gr >= g->nterms)
 		oslo_error(OSLO_ERR_DATA, "statement refers to a term that is not in the graph");
-	slot = find_quad_slot(g, h, s, p, o, gr);
-	if (*slot)
+	if (g->subject_quads[s] < SUBJECT_HASHED && g->head[CHAIN_S][s] != 0 &&
+	    g->nquads - g->head[CHAIN_S][s] >= SUBJECT_NEAR)
+		hash_subject(g, s);
+	if (has_quad(g, s, p, o, gr, h))
 		return false;
 
 	if (g->nquads == g->quads_cap)
 	{
 		if (g->quads_cap >= (1u << 30))
 			oslo_error(OSLO_ERR_LIMIT, "graph has too many statements");
-		g->quads_cap *= 2;
-		g->quads = oslo_realloc(g->quads, sizeof(oslo_quad) * g->quads_cap);
-		for (int c = 0; c < 4; c++)
-			g->next[c] = oslo_realloc(g->next[c], sizeof(uint32_t) * g->quads_cap);
+		resize_quads(g, g->quads_cap * 2);
 	}
 	q = &g->quads[g->nquads];
 	q->s = s;
@@ -486,11 +662,13 @@ add_hashed(oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o, oslo_t
 		g->next[c][g->nquads] = g->head[c][pos[c]];
 		g->head[c][pos[c]] = g->nquads + 1;
 	}
-	*slot = ((uint64_t)h << 32) | (g->nquads + 1);
 	g->nquads++;
-	/* at most half full: most adds are misses, and a miss probes to an empty slot */
-	if ((uint64_t)g->nquads * 2 > (uint64_t)g->quad_slots_cap)
-		grow_quad_slots(g);
+	if (g->subject_quads[s] == SUBJECT_HASHED)
+		hash_in(g, g->nquads - 1, h);
+	else if (g->subject_quads[s] + 1 == SUBJECT_HASHED)
+		hash_subject(g, s);
+	else
+		g->subject_quads[s]++;
 	return true;
 }
 
@@ -514,9 +692,9 @@ oslo_graph_add_many(oslo_graph *g, const oslo_quad *quads, size_t n)
 	uint32_t h[ADD_AHEAD];
 
 	/*
-	 * On a large graph each statement's slot is a cache miss: asking for a
-	 * batch of them before using any lets the misses overlap. Otherwise
-	 * exactly oslo_graph_add on each, in order.
+	 * On a large graph each statement's slot (or subject chain) is a cache
+	 * miss: asking for a batch of them before using any lets the misses
+	 * overlap. Otherwise exactly oslo_graph_add on each, in order.
 	 */
 	for (size_t start = 0; start < n; start += ADD_AHEAD)
 	{
@@ -527,7 +705,10 @@ oslo_graph_add_many(oslo_graph *g, const oslo_quad *quads, size_t n)
 			const oslo_quad *q = &quads[start + k];
 
 			h[k] = hash_quad(q->s, q->p, q->o, q->g);
-			PREFETCH(&g->quad_slots[h[k] & (g->quad_slots_cap - 1)]);
+			if (q->s < g->nterms && g->subject_quads[q->s] == SUBJECT_HASHED)
+				PREFETCH(&g->quad_slots[h[k] & (g->quad_slots_cap - 1)]);
+			else if (q->s < g->nterms)
+				PREFETCH(&g->head[CHAIN_S][q->s]);
 		}
 		for (size_t k = 0; k < m; k++)
 		{
@@ -542,7 +723,9 @@ bool
 oslo_graph_contains(const oslo_graph *g, oslo_term_id s, oslo_term_id p, oslo_term_id o,
                     oslo_term_id gr)
 {
-	return *find_quad_slot(g, hash_quad(s, p, o, gr), s, p, o, gr) != 0;
+	if (s == 0 || s >= g->nterms)
+		return false;
+	return has_quad(g, s, p, o, gr, hash_quad(s, p, o, gr));
 }
 
 size_t

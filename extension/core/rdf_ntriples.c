@@ -22,6 +22,14 @@ put_uchar(oslo_buf *out, unsigned char ch)
 	oslo_buf_printf(out, "\\u%04X", ch);
 }
 
+/*
+ * IRIREF excludes these raw: the C0 controls, space and <>"{}|^`\ (UCHAR
+ * keeps the output parseable). A table, as every IRI's every byte is checked.
+ */
+static const bool iri_escaped[256] = {
+    [0x00 ... 0x20] = true, ['<'] = true, ['>'] = true, ['"'] = true, ['{'] = true,
+    ['}'] = true,           ['|'] = true, ['^'] = true, ['`'] = true, ['\\'] = true};
+
 static void
 put_iri(oslo_buf *out, const char *s, size_t len)
 {
@@ -32,8 +40,7 @@ put_iri(oslo_buf *out, const char *s, size_t len)
 	{
 		unsigned char ch = (unsigned char)s[i];
 
-		/* IRIREF excludes these raw; UCHAR keeps the output parseable */
-		if (ch <= 0x20 || strchr("<>\"{}|^`\\", ch))
+		if (iri_escaped[ch])
 		{
 			oslo_buf_append(out, s + start, i - start);
 			put_uchar(out, ch);
@@ -242,13 +249,179 @@ term_text_len(const term_texts *tt, oslo_term_id id)
  * on (predicate, object). Quads in a graph are distinct, so the order is
  * total and the same as a full comparison sort.
  */
-static const term_texts *rank_texts; /* for compare_ids: qsort has no argument */
-
-static int
-compare_ids(const void *a, const void *b)
+/*
+ * The ranks come from sorting the term texts by radix, most significant
+ * byte first: each entry caches 8 bytes of its text (from the depth sorted
+ * on) as a big-endian integer, distributed byte by byte into buckets, and a
+ * text is read again only when those 8 bytes tie. qsort calling strcmp
+ * compared the long prefixes IRIs share over and over (a tenth of
+ * writing N-Quads).
+ */
+typedef struct rank_entry
 {
-	return strcmp(term_text(rank_texts, *(const uint32_t *)a),
-	              term_text(rank_texts, *(const uint32_t *)b));
+	uint64_t key;  /* 8 bytes of the text from the depth sorted on, 0 after its end */
+	uint32_t id;   /* term id */
+	uint32_t same; /* 1: the text equals the previous entry's (set by the sort) */
+} rank_entry;
+
+/* groups this small are sorted by insertion */
+#define RADIX_SMALL 24
+
+#if defined(__GNUC__)
+#define PREFETCH(p) __builtin_prefetch(p)
+#else
+#define PREFETCH(p) ((void)(p))
+#endif
+
+/* 8 bytes of text s (NUL-terminated) from its start, 0-padded after the NUL */
+static inline uint64_t
+text_key(const char *s)
+{
+	uint64_t k = 0;
+	int i;
+
+	for (i = 0; i < 8 && s[i]; i++)
+		k = (k << 8) | (unsigned char)s[i];
+	return i == 8 ? k : k << (8 * (8 - i));
+}
+
+/* the keys of e[0..n) from text byte depth on */
+static void
+load_keys(const term_texts *tt, rank_entry *e, size_t n, size_t depth)
+{
+	/* texts are read in no useful order: asking for some ahead lets the cache misses overlap */
+	for (size_t i = 0; i < n; i++)
+	{
+		if (i + 16 < n)
+			PREFETCH(&tt->offset[e[i + 16].id]);
+		if (i + 8 < n)
+			PREFETCH(term_text(tt, e[i + 8].id) + depth);
+		e[i].key = text_key(term_text(tt, e[i].id) + depth);
+	}
+}
+
+static void sort_texts(const term_texts *tt, rank_entry *e, rank_entry *tmp, size_t n, size_t depth,
+                       int byte);
+
+/*
+ * e[0..n) (n > 1, fewer than the caller's group) have equal keys: the texts
+ * that ended in them are equal, the others are sorted on their next 8 bytes
+ */
+static void
+sort_tied(const term_texts *tt, rank_entry *e, rank_entry *tmp, size_t n, size_t depth)
+{
+	/* the key's last byte is 0 exactly when the text ended in it: no text holds a 0 */
+	if ((e[0].key & 0xFF) == 0)
+	{
+		for (size_t i = 1; i < n; i++)
+			e[i].same = 1;
+		return;
+	}
+	load_keys(tt, e, n, depth + 8);
+	sort_texts(tt, e, tmp, n, depth + 8, 0);
+}
+
+/*
+ * e[0..n), whose texts share their first depth bytes and whose keys (the
+ * next 8) share their first byte bytes, sorted; tmp: room for n entries.
+ * Only groups of at most half the entries (or, among few, of fewer than
+ * the caller's) are sorted by recursion, the largest by the loop: a shallow
+ * stack however long the prefixes texts share.
+ */
+static void
+sort_texts(const term_texts *tt, rank_entry *e, rank_entry *tmp, size_t n, size_t depth, int byte)
+{
+	for (;;)
+	{
+		uint32_t count[256];
+		int shift = 56 - 8 * byte, largest = 0;
+
+		if (n < 2)
+			return;
+		if (n <= RADIX_SMALL)
+		{
+			size_t run = 0;
+
+			for (size_t i = 1; i < n; i++)
+			{
+				rank_entry x = e[i];
+				size_t k = i;
+
+				for (; k > 0 && e[k - 1].key > x.key; k--)
+					e[k] = e[k - 1];
+				e[k] = x;
+			}
+			if (e[0].key != e[n - 1].key)
+			{
+				for (size_t i = 1; i <= n; i++)
+					if (i == n || e[i].key != e[run].key)
+					{
+						if (i - run > 1)
+							sort_tied(tt, e + run, tmp + run, i - run, depth);
+						run = i;
+					}
+				return;
+			}
+			/* all keys equal: as for one bucket of their last byte, below */
+			byte = 7;
+			largest = (int)(e[0].key & 0xFF);
+		}
+		else
+		{
+			uint32_t start[256], at = 0;
+
+			memset(count, 0, sizeof(count));
+			for (size_t i = 0; i < n; i++)
+				count[(e[i].key >> shift) & 0xFF]++;
+			for (int b = 1; b < 256; b++)
+				if (count[b] > count[largest])
+					largest = b;
+			if (count[largest] != n)
+			{
+				for (int b = 0; b < 256; b++)
+				{
+					start[b] = at;
+					at += count[b];
+				}
+				for (size_t i = 0; i < n; i++)
+					tmp[start[(e[i].key >> shift) & 0xFF]++] = e[i];
+				memcpy(e, tmp, sizeof(rank_entry) * n);
+				/* start[b] is now the end of bucket b */
+				for (int b = 0; b < 256; b++)
+				{
+					size_t from = start[b] - count[b];
+
+					if (b == largest || count[b] < 2)
+						continue;
+					if (b == 0 || byte == 7)
+						sort_tied(tt, e + from, tmp + from, count[b], depth);
+					else
+						sort_texts(tt, e + from, tmp + from, count[b], depth, byte + 1);
+				}
+				e += start[largest] - count[largest];
+				tmp += start[largest] - count[largest];
+				n = count[largest];
+				if (n < 2)
+					return;
+			}
+		}
+		/* e[0..n) share this byte of their keys (largest): on to the next */
+		if (largest == 0)
+		{
+			/* every text ended before: all equal */
+			for (size_t i = 1; i < n; i++)
+				e[i].same = 1;
+			return;
+		}
+		if (byte == 7)
+		{
+			depth += 8;
+			byte = 0;
+			load_keys(tt, e, n, depth);
+		}
+		else
+			byte++;
+	}
 }
 
 /* rank[id] for every term id (0, the default graph's "", ranks first); *nranks: how many */
@@ -256,22 +429,26 @@ static uint32_t *
 term_ranks(const oslo_graph *g, const term_texts *tt, uint32_t *nranks)
 {
 	uint32_t n = oslo_graph_term_count(g) + 1;
-	uint32_t *ids = oslo_alloc(sizeof(uint32_t) * n);
+	rank_entry *e = oslo_alloc(sizeof(rank_entry) * n);
+	rank_entry *tmp = oslo_alloc(sizeof(rank_entry) * n);
 	uint32_t *rank = oslo_alloc(sizeof(uint32_t) * n);
 	uint32_t r = 0;
 
 	for (uint32_t i = 0; i < n; i++)
-		ids[i] = i;
-	rank_texts = tt;
-	if (n > 1)
-		qsort(ids, n, sizeof(uint32_t), compare_ids);
+	{
+		e[i].key = text_key(term_text(tt, i));
+		e[i].id = i;
+		e[i].same = 0;
+	}
+	sort_texts(tt, e, tmp, n, 0, 0);
+	oslo_free(tmp);
 	for (uint32_t i = 0; i < n; i++)
 	{
-		if (i > 0 && strcmp(term_text(tt, ids[i - 1]), term_text(tt, ids[i])) != 0)
+		if (i > 0 && !e[i].same)
 			r++;
-		rank[ids[i]] = r;
+		rank[e[i].id] = r;
 	}
-	oslo_free(ids);
+	oslo_free(e);
 	*nranks = r + 1;
 	return rank;
 }

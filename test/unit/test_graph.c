@@ -206,6 +206,157 @@ TEST(clear_empties_and_keeps_working)
 	oslo_graph_free(g);
 }
 
+/*
+ * Fresh blank nodes are labelled b1, b2, ...: the label finds the node
+ * (interning it again, or looking it up), a label already taken by another
+ * blank node is skipped, and labels only like a fresh one's ("b01") are
+ * other nodes.
+ */
+TEST(fresh_blank_nodes_are_found_by_label_and_skip_taken_labels)
+{
+	oslo_graph *g = oslo_graph_new();
+	oslo_term_id b1 = oslo_graph_fresh_blank(g);
+	oslo_term_id b2 = oslo_graph_fresh_blank(g);
+	oslo_term_id taken = oslo_graph_blank(g, "b3", 2);
+	oslo_term_id b4, b01;
+	oslo_term probe = {OSLO_TERM_BLANK, 2, "b2", 0, NULL};
+
+	CHECK_STREQ(oslo_graph_term(g, b1)->value, "b1");
+	CHECK_STREQ(oslo_graph_term(g, b2)->value, "b2");
+	CHECK(oslo_graph_blank(g, "b1", 2) == b1);
+	CHECK(oslo_graph_find_term(g, &probe) == b2);
+	b4 = oslo_graph_fresh_blank(g);
+	CHECK(b4 != taken);
+	CHECK_STREQ(oslo_graph_term(g, b4)->value, "b4");
+	CHECK(oslo_graph_blank(g, "b3", 2) == taken);
+	CHECK(oslo_graph_blank(g, "b4", 2) == b4);
+	b01 = oslo_graph_blank(g, "b01", 3);
+	CHECK(b01 != b1);
+	CHECK(oslo_graph_term_count(g) == 5);
+	oslo_graph_literal_cstr(g, "x", NULL, "nl");
+	oslo_graph_literal_cstr(g, "x", NULL, NULL);
+	/* after a clear, the old labels are free again for other blank nodes */
+	oslo_graph_clear(g);
+	probe.value = "b1";
+	probe.len = 2;
+	CHECK(oslo_graph_find_term(g, &probe) == 0);
+	b1 = oslo_graph_blank(g, "b1", 2);
+	CHECK(oslo_graph_term_count(g) == 1);
+	CHECK(oslo_graph_blank(g, "b1", 2) == b1);
+	CHECK_STREQ(oslo_graph_term(g, oslo_graph_fresh_blank(g))->value, "b5");
+	/* and literals get their datatypes anew */
+	{
+		const oslo_term *tagged = oslo_graph_term(g, oslo_graph_literal_cstr(g, "x", NULL, "NL"));
+		const oslo_term *plain = oslo_graph_term(g, oslo_graph_literal_cstr(g, "x", NULL, NULL));
+
+		CHECK_STREQ(oslo_graph_term(g, tagged->datatype)->value, OSLO_RDF_LANGSTRING);
+		CHECK_STREQ(tagged->lang, "nl");
+		CHECK_STREQ(oslo_graph_term(g, plain->datatype)->value, OSLO_XSD_STRING);
+	}
+	oslo_graph_free(g);
+}
+
+/*
+ * Duplicates are found for a subject with few statements and for one with
+ * many (past the number from which they are hashed), in any graph, and
+ * again after a clear.
+ */
+TEST(duplicates_found_for_subjects_with_few_and_many_statements)
+{
+	oslo_graph *g = oslo_graph_new();
+	oslo_term_id big = oslo_graph_iri_cstr(g, "http://e/big");
+	oslo_term_id small = oslo_graph_iri_cstr(g, "http://e/small");
+	oslo_term_id p = oslo_graph_iri_cstr(g, "http://e/p");
+	oslo_term_id gn = oslo_graph_iri_cstr(g, "http://e/g");
+
+	for (int round = 0; round < 2; round++)
+	{
+		for (int pass = 0; pass < 2; pass++)
+			for (int i = 0; i < 200; i++)
+			{
+				char lex[16];
+				oslo_term_id o;
+
+				snprintf(lex, sizeof(lex), "%d", i);
+				o = oslo_graph_literal_cstr(g, lex, NULL, NULL);
+				/* new the first time only, in either graph */
+				CHECK(oslo_graph_add(g, big, p, o, 0) == (pass == 0));
+				CHECK(oslo_graph_add(g, big, p, o, gn) == (pass == 0));
+				if (i < 3)
+					CHECK(oslo_graph_add(g, small, p, o, 0) == (pass == 0));
+			}
+		CHECK(oslo_graph_size(g) == 403);
+		{
+			oslo_term_id o7 = oslo_graph_literal_cstr(g, "7", NULL, NULL);
+			oslo_term_id o2 = oslo_graph_literal_cstr(g, "2", NULL, NULL);
+			oslo_term_id o3 = oslo_graph_literal_cstr(g, "3", NULL, NULL);
+			oslo_match m;
+			int n = 0;
+
+			CHECK(oslo_graph_contains(g, big, p, o7, 0));
+			CHECK(oslo_graph_contains(g, big, p, o7, gn));
+			CHECK(!oslo_graph_contains(g, big, big, o7, 0));
+			CHECK(!oslo_graph_contains(g, big, p, o7, p));
+			CHECK(oslo_graph_contains(g, small, p, o2, 0));
+			CHECK(!oslo_graph_contains(g, small, p, o3, 0));
+			CHECK(!oslo_graph_contains(g, small, p, o2, gn));
+			CHECK(!oslo_graph_contains(g, 0, p, o2, 0));
+			CHECK(!oslo_graph_contains(g, 100000, p, o2, 0));
+			oslo_match_init(&m, g, big, 0, 0, OSLO_ANY_GRAPH);
+			while (oslo_match_next(&m, NULL))
+				n++;
+			CHECK(n == 400);
+		}
+		oslo_graph_clear(g);
+		CHECK(oslo_graph_size(g) == 0);
+		big = oslo_graph_iri_cstr(g, "http://e/big");
+		small = oslo_graph_iri_cstr(g, "http://e/small");
+		p = oslo_graph_iri_cstr(g, "http://e/p");
+		gn = oslo_graph_iri_cstr(g, "http://e/g");
+	}
+	oslo_graph_free(g);
+}
+
+/*
+ * Statements of each subject spread far apart over the input (as when
+ * sorted by predicate): duplicates are found all the same.
+ */
+TEST(duplicates_found_for_subjects_spread_over_the_statements)
+{
+	oslo_graph *g = oslo_graph_new();
+	oslo_term_id p = oslo_graph_iri_cstr(g, "http://e/p");
+	oslo_term_id s[5000], o[4];
+	oslo_match m;
+	int n = 0;
+
+	for (int i = 0; i < 5000; i++)
+	{
+		char iri[32];
+
+		snprintf(iri, sizeof(iri), "http://e/s%d", i);
+		s[i] = oslo_graph_iri_cstr(g, iri);
+	}
+	for (int k = 0; k < 4; k++)
+	{
+		char lex[8];
+
+		snprintf(lex, sizeof(lex), "%d", k);
+		o[k] = oslo_graph_literal_cstr(g, lex, NULL, NULL);
+	}
+	for (int pass = 0; pass < 2; pass++)
+		for (int k = 0; k < 4; k++)
+			for (int i = 0; i < 5000; i++)
+				CHECK(oslo_graph_add(g, s[i], p, o[k], 0) == (pass == 0));
+	CHECK(oslo_graph_size(g) == 20000);
+	CHECK(oslo_graph_contains(g, s[4321], p, o[3], 0));
+	CHECK(!oslo_graph_contains(g, s[4321], p, s[1], 0));
+	oslo_match_init(&m, g, s[17], 0, 0, OSLO_ANY_GRAPH);
+	while (oslo_match_next(&m, NULL))
+		n++;
+	CHECK(n == 4);
+	oslo_graph_free(g);
+}
+
 TEST(merge_keeps_blank_nodes_apart)
 {
 	oslo_graph *a = oslo_graph_new();
@@ -289,6 +440,9 @@ main(void)
 	RUN(many_statements_grow_tables);
 	RUN(add_many_is_add_in_order);
 	RUN(clear_empties_and_keeps_working);
+	RUN(fresh_blank_nodes_are_found_by_label_and_skip_taken_labels);
+	RUN(duplicates_found_for_subjects_with_few_and_many_statements);
+	RUN(duplicates_found_for_subjects_spread_over_the_statements);
 	RUN(merge_keeps_blank_nodes_apart);
 	RUN(standalone_error_frees_what_the_call_allocated);
 	RUN(guards_release_on_error_only_once);

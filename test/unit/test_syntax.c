@@ -54,6 +54,100 @@ TEST(equal_graphs_print_alike_whatever_the_insertion_order)
 	CHECK(order[0] == 1 && order[1] == 0);
 }
 
+/* the N-Triples text of term id of g (lives until the test's run ends) */
+static const char *
+text_of(const oslo_graph *g, oslo_term_id id)
+{
+	oslo_buf *b = oslo_alloc(sizeof(oslo_buf));
+
+	oslo_buf_init(b);
+	if (id)
+		oslo_term_to_ntriples(g, id, b);
+	else
+		oslo_buf_puts(b, ""); /* the default graph sorts first */
+	return b->data;
+}
+
+/*
+ * The statement order compares term texts byte by byte: texts sharing long
+ * prefixes (past 8 and 16 bytes), texts that are prefixes of others, bytes
+ * of UTF-8 (above 0x7F, after ASCII), many terms at once, and two blank
+ * nodes written with the same text (a label that is not valid N-Triples is
+ * hex-encoded as x_..., like the valid label x_... of another node) all come
+ * out in order, every statement once.
+ */
+TEST(statement_order_follows_the_bytes_of_term_texts)
+{
+	oslo_graph *g = oslo_graph_new();
+	const char *stems[] = {"http://example.org/",
+	                       "http://example.org/a",
+	                       "http://example.org/ab",
+	                       "http://example.org/abcdefg",
+	                       "http://example.org/abcdefgh",
+	                       "http://example.org/abcdefghi",
+	                       "http://example.org/\xc3\xa9t\xc3\xa9",
+	                       "http://example.org/Z",
+	                       "http://example.net/"};
+	oslo_term_id p = oslo_graph_iri_cstr(g, EX "p");
+	oslo_term_id q = oslo_graph_iri_cstr(g, EX "p2");
+	oslo_term_id gn = oslo_graph_iri_cstr(g, EX "g");
+	oslo_term_id odd = oslo_graph_blank(g, "a b", 3);
+	oslo_term_id like_odd = oslo_graph_blank(g, "x_612062", 8);
+	unsigned seed = 1;
+	uint32_t *order;
+	const oslo_quad *quads;
+	size_t n;
+	bool *seen;
+
+	CHECK_STREQ(text_of(g, odd), text_of(g, like_odd));
+	for (int i = 0; i < 3000; i++)
+	{
+		char iri[128], lex[64];
+		oslo_term_id s, o;
+
+		seed = seed * 1103515245u + 12345u;
+		snprintf(iri, sizeof(iri), "%s%u", stems[(seed >> 8) % 9], (seed >> 16) % 50);
+		s = (seed >> 4) % 7 == 0 ? oslo_graph_fresh_blank(g) : oslo_graph_iri_cstr(g, iri);
+		snprintf(lex, sizeof(lex), "%s%u", (seed >> 12) % 2 ? "v\xc3\xa9" : "v",
+		         (seed >> 20) % 300);
+		o = (seed >> 6) % 3 ? oslo_graph_literal_cstr(g, lex, NULL, (seed >> 9) % 2 ? "nl" : NULL)
+		                    : oslo_graph_iri_cstr(g, iri);
+		oslo_graph_add(g, s, (seed >> 3) % 2 ? p : q, o, (seed >> 5) % 4 ? 0 : gn);
+	}
+	oslo_graph_add(g, odd, p, like_odd, 0);
+	oslo_graph_add(g, like_odd, p, odd, 0);
+	oslo_graph_add(g, like_odd, p, like_odd, 0);
+	n = oslo_graph_size(g);
+	quads = oslo_graph_quads(g);
+	order = oslo_graph_sorted_order(g);
+	seen = oslo_alloc0(n);
+	for (size_t i = 0; i < n; i++)
+	{
+		CHECK(order[i] < n && !seen[order[i]]);
+		seen[order[i]] = true;
+	}
+	for (size_t i = 1; i < n; i++)
+	{
+		const oslo_quad *a = &quads[order[i - 1]], *b = &quads[order[i]];
+		int c = strcmp(text_of(g, a->g), text_of(g, b->g));
+
+		if (c == 0)
+			c = strcmp(text_of(g, a->s), text_of(g, b->s));
+		if (c == 0)
+			c = strcmp(text_of(g, a->p), text_of(g, b->p));
+		if (c == 0)
+			c = strcmp(text_of(g, a->o), text_of(g, b->o));
+		if (c > 0)
+		{
+			CHECK(c <= 0);
+			break;
+		}
+	}
+	oslo_free(seen);
+	oslo_free(order);
+	oslo_graph_free(g);
+}
+
 TEST(turtle_output_uses_prefixes_and_reads_back)
 {
 	oslo_graph *g = parse("@prefix ex: <" EX "> .\n"
@@ -348,6 +442,7 @@ main(void)
 {
 	RUN(ntriples_output_is_canonical_and_sorted);
 	RUN(equal_graphs_print_alike_whatever_the_insertion_order);
+	RUN(statement_order_follows_the_bytes_of_term_texts);
 	RUN(turtle_output_uses_prefixes_and_reads_back);
 	RUN(turtle_never_writes_a_bad_lexical_form_as_a_bare_number);
 	RUN(relative_iris_resolve_against_base_and_at_base);
