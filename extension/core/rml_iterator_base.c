@@ -41,18 +41,6 @@ has_top_level_union(const char *s)
 	return false;
 }
 
-static bool
-same_namespaces(const rml_logical_source *a, const rml_logical_source *b)
-{
-	if (a->nnamespaces != b->nnamespaces)
-		return false;
-	for (size_t i = 0; i < a->nnamespaces; i++)
-		if (strcmp(a->namespaces[i].prefix, b->namespaces[i].prefix) != 0 ||
-		    strcmp(a->namespaces[i].url, b->namespaces[i].url) != 0)
-			return false;
-	return true;
-}
-
 /* whether ls's iterator is base's iterator followed by "/" and a step */
 static bool
 extends(const rml_logical_source *ls, const rml_logical_source *base)
@@ -61,7 +49,7 @@ extends(const rml_logical_source *ls, const rml_logical_source *base)
 	const char *rest = ls->iterator + n + 1;
 
 	return base != ls && base->formulation == RML_XPATH && base->iterator &&
-	       strcmp(base->source, ls->source) == 0 && same_namespaces(base, ls) &&
+	       strcmp(base->source, ls->source) == 0 && rml_same_namespaces(base, ls) &&
 	       strncmp(ls->iterator, base->iterator, n) == 0 && ls->iterator[n] == '/' &&
 	       rest[0] != '/' && rest[0] != '\0' && !has_top_level_union(base->iterator) &&
 	       !has_top_level_union(rest);

@@ -215,6 +215,9 @@ extern const rml_function *rml_function_find(const char *iri);
 extern int rml_function_param(const rml_function *f, const char *iri);
 extern size_t rml_function_nparams(const rml_function *f);
 
+/* rml_source.c: the same XPath namespace declarations (prefix and URL, in order) */
+extern bool rml_same_namespaces(const rml_logical_source *a, const rml_logical_source *b);
+
 /* rml_compile.c */
 extern void *rml_plan_alloc(rml_mapping *m, size_t size);
 extern char *rml_plan_strdup(rml_mapping *m, const char *s);

@@ -239,8 +239,8 @@ declare_namespaces(xmlXPathContextPtr ctx, const rml_logical_source *ls, const c
 			           ls->namespaces[i].prefix);
 }
 
-static bool
-same_namespaces(const rml_logical_source *a, const rml_logical_source *b)
+bool
+rml_same_namespaces(const rml_logical_source *a, const rml_logical_source *b)
 {
 	if (a->nnamespaces != b->nnamespaces)
 		return false;
@@ -257,7 +257,7 @@ find_iterated(const rml_logical_source *ls, const rml_doc *doc)
 {
 	for (size_t i = 0; i < doc->niterated; i++)
 		if (strcmp(doc->iterated[i].ls->iterator, ls->iterator) == 0 &&
-		    same_namespaces(doc->iterated[i].ls, ls))
+		    rml_same_namespaces(doc->iterated[i].ls, ls))
 			return &doc->iterated[i];
 	return NULL;
 }
