@@ -397,6 +397,22 @@ xpath_eval(const rml_records *r, const rml_ref *ref, xmlNodePtr node)
 	return res;
 }
 
+/* the nodes expr selects from node, added to set */
+static void
+add_iterated(const rml_records *r, const rml_logical_source *ls, const rml_ref *expr,
+             xmlNodePtr node, xmlNodeSetPtr set)
+{
+	xmlXPathObjectPtr res = xpath_eval(r, expr, node);
+
+	r->result_guard->resource = res;
+	if (res->type != XPATH_NODESET)
+		oslo_error(OSLO_ERR_PARAMETER, "%s: the iterator \"%s\" does not select nodes", r->where,
+		           ls->iterator);
+	if (xmlXPathNodeSetMerge(set, res->nodesetval) == NULL)
+		oslo_error(OSLO_ERR_OUT_OF_MEMORY, "out of memory evaluating an iterator");
+	oslo_guard_release(r->result_guard);
+}
+
 /*
  * The records of ls's iterator on the DOM, evaluated once per document: an
  * iterator that extends another one on the same source (rml_compile.c,
@@ -423,31 +439,11 @@ iterated_of(const rml_records *r, const rml_logical_source *ls)
 		const rml_iterated *base = iterated_of(r, ls->iterator_base);
 
 		for (size_t i = 0; i < base->n; i++)
-		{
-			xmlXPathObjectPtr res = xpath_eval(r, ls->iterator_rest, base->items[i]);
-
-			r->result_guard->resource = res;
-			if (res->type != XPATH_NODESET)
-				oslo_error(OSLO_ERR_PARAMETER, "%s: the iterator \"%s\" does not select nodes",
-				           r->where, ls->iterator);
-			if (xmlXPathNodeSetMerge(set, res->nodesetval) == NULL)
-				oslo_error(OSLO_ERR_OUT_OF_MEMORY, "out of memory evaluating an iterator");
-			oslo_guard_release(r->result_guard);
-		}
+			add_iterated(r, ls, ls->iterator_rest, base->items[i], set);
 		xmlXPathNodeSetSort(set); /* document order, as the whole path gives it */
 	}
 	else
-	{
-		xmlXPathObjectPtr res = xpath_eval(r, ls->iterator_ref, (xmlNodePtr)doc->xml);
-
-		r->result_guard->resource = res;
-		if (res->type != XPATH_NODESET)
-			oslo_error(OSLO_ERR_PARAMETER, "%s: the iterator \"%s\" does not select nodes",
-			           r->where, ls->iterator);
-		if (xmlXPathNodeSetMerge(set, res->nodesetval) == NULL)
-			oslo_error(OSLO_ERR_OUT_OF_MEMORY, "out of memory evaluating an iterator");
-		oslo_guard_release(r->result_guard);
-	}
+		add_iterated(r, ls, ls->iterator_ref, (xmlNodePtr)doc->xml, set);
 	doc->iterated = oslo_realloc(doc->iterated, (doc->niterated + 1) * sizeof(rml_iterated));
 	it = &doc->iterated[doc->niterated];
 	it->ls = ls;
