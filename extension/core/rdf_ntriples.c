@@ -282,6 +282,8 @@ text_key(const char *s)
 
 	for (i = 0; i < 8 && s[i]; i++)
 		k = (k << 8) | (unsigned char)s[i];
+	if (i == 0)
+		return 0; /* an empty text: a shift by 64 would be undefined */
 	return i == 8 ? k : k << (8 * (8 - i));
 }
 
