@@ -209,16 +209,9 @@ call_function(exec *x, const rml_function_call *call, const rml_records *r, size
 	rml_fn_input in[RML_FN_MAX_PARAMS];
 	rml_fn_env env = {.where = r->where, .warn = x->warn, .warn_arg = x->warn_arg};
 
+	/* its name and line are looked up only if a message needs them */
 	if (r->ls->formulation == RML_XPATH)
-	{
-		xmlNodePtr record = r->stream ? r->items[0] : r->items[i];
-
-		if (record && record->type == XML_ELEMENT_NODE)
-		{
-			env.record_name = (const char *)record->name;
-			env.record_line = (int)xmlGetLineNo(record);
-		}
-	}
+		env.record = r->stream ? r->items[0] : r->items[i];
 
 	memset(args, 0, sizeof(args));
 	memset(in, 0, sizeof(in));

@@ -84,8 +84,9 @@ origin(const rml_fn_input *in, const rml_value *v, const rml_fn_env *env)
 		                     (const char *)node->name, v->line);
 	if (v->line > 0)
 		return oslo_psprintf("%s (line %d)", what, v->line);
-	if (env->record_name)
-		return oslo_psprintf("%s (line %d): %s", env->record_name, env->record_line, what);
+	if (env->record && env->record->type == XML_ELEMENT_NODE)
+		return oslo_psprintf("%s (line %ld): %s", (const char *)env->record->name,
+		                     xmlGetLineNo(env->record), what);
 	return oslo_strdup(what);
 }
 

@@ -194,9 +194,8 @@ typedef struct rml_fn_input
 
 typedef struct rml_fn_env
 {
-	const char *where;       /* the triples map, for messages */
-	const char *record_name; /* the XML record (element) and its line, or NULL and 0 */
-	int record_line;
+	const char *where;             /* the triples map, for messages */
+	const struct _xmlNode *record; /* the XML record, for messages only; or NULL */
 	rml_warning_sink warn;
 	void *warn_arg;
 } rml_fn_env;

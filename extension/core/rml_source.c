@@ -375,10 +375,13 @@ xpath_eval(const rml_records *r, const rml_ref *ref, xmlNodePtr node)
 {
 	xmlXPathObjectPtr res;
 
+	/* the DOM's shared context may hold another source's prefixes (a join's parent) */
 	if (r->doc->xpath_ctx == r->xpath_ctx && r->doc->xpath_ns != r->ls)
-		declare_namespaces(r->xpath_ctx, r->ls, r->where);
-	if (r->doc->xpath_ctx == r->xpath_ctx)
+	{
+		if (!rml_same_namespaces(r->doc->xpath_ns, r->ls))
+			declare_namespaces(r->xpath_ctx, r->ls, r->where);
 		r->doc->xpath_ns = r->ls;
+	}
 	r->errors->message[0] = '\0';
 	r->xpath_ctx->node = node;
 	r->xpath_ctx->opCount = 0;
@@ -481,7 +484,8 @@ rml_records_open(rml_records *r, const rml_logical_source *ls, rml_doc *doc, con
 		r->errors->saved_fn = xmlStructuredError;
 		r->errors->guard = oslo_guard_new(restore_handler, r->errors);
 		xmlSetStructuredErrorFunc(r->errors->message, capture_xml_error);
-		declare_namespaces(r->xpath_ctx, ls, where);
+		if (doc->xml == NULL || doc->xpath_ns == NULL || !rml_same_namespaces(doc->xpath_ns, ls))
+			declare_namespaces(r->xpath_ctx, ls, where);
 		if (doc->xml)
 			doc->xpath_ns = ls;
 		if (doc->xml == NULL)
