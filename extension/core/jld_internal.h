@@ -35,9 +35,16 @@ extern void jld_append_member(jld_arena *a, jld_value *object, const char *key, 
 typedef struct jld_items jld_items;
 
 extern jld_value *jld_parse_deferring(jld_arena *a, const char *text, size_t len, const char *key,
-                                      jld_items **items);
+                                      bool may_leave_open, jld_items **items);
 /* the next item, NULL after the last */
 extern jld_value *jld_items_next(jld_items *items, jld_arena *a);
+/*
+ * may_leave_open: when the array follows only "@context", the text after it
+ * is not read until the last item was: then true when the top-level object
+ * ends there, false when more members follow (the document must be read
+ * whole after all). Syntax errors there raise.
+ */
+extern bool jld_items_rest_empty(jld_items *items);
 /* frees the parser's scratch memory (items may be NULL) */
 extern void jld_items_end(jld_items *items);
 

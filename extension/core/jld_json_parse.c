@@ -160,14 +160,12 @@ put_utf8(oslo_buf *b, unsigned cp)
 
 static const char *intern_key(parser *p, const char *s, size_t len);
 
-/* bytes that end the fast scan of a string: the quote, a backslash, controls */
+/*
+ * bytes that end the fast scan of a string: the quote, a backslash,
+ * controls, and the first byte of a UTF-8 sequence (checked on its own)
+ */
 static const bool string_special[256] = {
-    [0x00] = true, [0x01] = true, [0x02] = true, [0x03] = true, [0x04] = true, [0x05] = true,
-    [0x06] = true, [0x07] = true, [0x08] = true, [0x09] = true, [0x0A] = true, [0x0B] = true,
-    [0x0C] = true, [0x0D] = true, [0x0E] = true, [0x0F] = true, [0x10] = true, [0x11] = true,
-    [0x12] = true, [0x13] = true, [0x14] = true, [0x15] = true, [0x16] = true, [0x17] = true,
-    [0x18] = true, [0x19] = true, [0x1A] = true, [0x1B] = true, [0x1C] = true, [0x1D] = true,
-    [0x1E] = true, [0x1F] = true, ['"'] = true,  ['\\'] = true};
+    [0x00 ... 0x1F] = true, ['"'] = true, ['\\'] = true, [0x80 ... 0xFF] = true};
 
 /* bytes the skip stops at: 1 outside strings, 2 inside them as well */
 static const unsigned char skip_stop[256] = {
@@ -182,23 +180,57 @@ zero_bytes(uint64_t w)
 	return (w - BYTES(0x01)) & ~w & BYTES(0x80);
 }
 
-/* the end of a run of bytes without '"', '\\' or controls from i (eight at a time) */
+/*
+ * the end of a run of ASCII bytes without '"', '\\' or controls from i:
+ * sixteen at a time where SSE2 is there (a signed compare with 0x20 finds
+ * controls and bytes >= 0x80 at once), else eight
+ */
 static inline size_t
 scan_plain(const unsigned char *s, size_t i, size_t len)
 {
+#if defined(__SSE2__)
+	while (i + 16 <= len)
+	{
+		__m128i v = _mm_loadu_si128((const __m128i *)(s + i));
+		__m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, _mm_set1_epi8('"')),
+		                                        _mm_cmpeq_epi8(v, _mm_set1_epi8('\\'))),
+		                           _mm_cmplt_epi8(v, _mm_set1_epi8(0x20)));
+		unsigned mask = (unsigned)_mm_movemask_epi8(hit);
+
+		if (mask)
+			return i + (size_t)__builtin_ctz(mask);
+		i += 16;
+	}
+#endif
 	while (i + 8 <= len)
 	{
 		uint64_t w;
 
 		memcpy(&w, s + i, 8);
 		if (zero_bytes(w ^ BYTES('"')) | zero_bytes(w ^ BYTES('\\')) |
-		    ((w - BYTES(0x20)) & ~w & BYTES(0x80)))
+		    ((w - BYTES(0x20)) & ~w & BYTES(0x80)) | (w & BYTES(0x80)))
 			break;
 		i += 8;
 	}
 	while (i < len && !string_special[s[i]])
 		i++;
 	return i;
+}
+
+/*
+ * the bytes of the UTF-8 sequence at p->pos (a byte >= 0x80 in a string):
+ * strings are the only place such bytes may be, so the parser checks the
+ * encoding there and nowhere else
+ */
+static size_t
+utf8_sequence(parser *p)
+{
+	unsigned char c = (unsigned char)p->s[p->pos];
+	size_t n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+
+	if (p->pos + n > p->len || !oslo_utf8_valid(p->s + p->pos, n))
+		fail(p, "not valid UTF-8");
+	return n;
 }
 
 /*
@@ -215,6 +247,8 @@ parse_string(parser *p, size_t *out_len, bool as_key)
 	start = p->pos;
 	/* fast path: no escapes */
 	p->pos = scan_plain(s, p->pos, p->len);
+	while (p->pos < p->len && s[p->pos] >= 0x80)
+		p->pos = scan_plain(s, p->pos + utf8_sequence(p), p->len);
 	if (p->pos >= p->len)
 		fail(p, "unterminated string");
 	if (s[p->pos] < 0x20)
@@ -235,6 +269,14 @@ parse_string(parser *p, size_t *out_len, bool as_key)
 
 		if ((unsigned char)c < 0x20)
 			fail(p, "control character in string");
+		if ((unsigned char)c >= 0x80)
+		{
+			size_t n = utf8_sequence(p);
+
+			oslo_buf_append(&p->scratch, p->s + p->pos, n);
+			p->pos += n;
+			continue;
+		}
 		if (c != '\\')
 		{
 			oslo_buf_putc(&p->scratch, c);
@@ -461,48 +503,6 @@ stack_pop_into(parser *p, size_t base, jld_value *v)
 }
 
 /*
- * oslo_utf8_valid, with ASCII taken eight bytes at a time (most JSON-LD
- * text is ASCII); a sequence that is not is checked on its own.
- */
-static bool
-text_valid(const char *text, size_t len)
-{
-	const unsigned char *s = (const unsigned char *)text;
-	size_t i = 0;
-
-	while (i < len)
-	{
-		size_t n;
-
-		if (i + 8 <= len)
-		{
-			uint64_t w;
-
-			memcpy(&w, s + i, 8);
-			/* no byte >= 0x80 and no NUL byte */
-			if (!(w & 0x8080808080808080ull) &&
-			    !((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull))
-			{
-				i += 8;
-				continue;
-			}
-		}
-		if (s[i] == 0)
-			return false;
-		if (s[i] < 0x80)
-		{
-			i++;
-			continue;
-		}
-		n = s[i] >= 0xF0 ? 4 : s[i] >= 0xE0 ? 3 : 2;
-		if (i + n > len || !oslo_utf8_valid(text + i, n))
-			return false;
-		i += n;
-	}
-	return true;
-}
-
-/*
  * Skip a JSON value that starts at p->pos with '[' by matching brackets
  * outside strings, without checking the rest: the items are parsed (and
  * checked) later. False, with p->pos unchanged, when brackets do not match
@@ -595,13 +595,25 @@ skip_array_unchecked(parser *p)
 	return false;
 }
 
+/* the members stacked from base are a single "@context" */
+static bool
+only_context_before(const parser *p, size_t base)
+{
+	return p->stack_len == base + 1 && strcmp(p->stack[base].key, "@context") == 0;
+}
+
 /*
  * defer_key (top-level object only, else NULL): the member of that name
  * whose value is an array is not built but skipped; *deferred_pos is where
  * its '[' is (0: nothing deferred), and the member holds an empty array.
+ * left_open (not NULL): when only "@context" came before that member, the
+ * parse stops at its '[' instead of skipping it (*left_open set): what
+ * follows the array is read by jld_items_rest_empty after the last item.
+ * A document that is "@context" then "@graph" is not scanned twice.
  */
 static jld_value *
-parse_container_deferring(parser *p, bool is_object, const char *defer_key, size_t *deferred_pos)
+parse_container_deferring(parser *p, bool is_object, const char *defer_key, size_t *deferred_pos,
+                          bool *left_open)
 {
 	jld_value *v = is_object ? jld_object(p->a) : jld_array(p->a);
 	char close = is_object ? '}' : ']';
@@ -643,6 +655,15 @@ parse_container_deferring(parser *p, bool is_object, const char *defer_key, size
 				*deferred_pos = 0;
 				skip_ws(p);
 				at = p->pos;
+				if (at < p->len && p->s[at] == '[' && left_open && only_context_before(p, base))
+				{
+					*deferred_pos = at;
+					*left_open = true;
+					add_member(p, base, key, jld_array(p->a));
+					stack_pop_into(p, base, v);
+					p->depth--;
+					return v;
+				}
 				if (at < p->len && p->s[at] == '[' && skip_array_unchecked(p))
 				{
 					*deferred_pos = at;
@@ -674,7 +695,7 @@ parse_container_deferring(parser *p, bool is_object, const char *defer_key, size
 static jld_value *
 parse_container(parser *p, bool is_object)
 {
-	return parse_container_deferring(p, is_object, NULL, NULL);
+	return parse_container_deferring(p, is_object, NULL, NULL, NULL);
 }
 
 static jld_value *
@@ -724,8 +745,6 @@ jld_parse(jld_arena *a, const char *text, size_t len)
 	parser p = {.a = a, .keys_a = a, .s = text, .len = len};
 	jld_value *v;
 
-	if (!text_valid(text, len))
-		oslo_error(OSLO_ERR_SYNTAX, "invalid JSON: not valid UTF-8 (or contains NUL)");
 	oslo_buf_init(&p.scratch);
 	/* a UTF-8 byte order mark is tolerated */
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
@@ -751,12 +770,6 @@ jld_try_parse_reason(jld_arena *a, const char *text, size_t len, char *errbuf, s
 	            .errlen = errlen};
 	jld_value *v;
 
-	if (!text_valid(text, len))
-	{
-		if (errbuf)
-			snprintf(errbuf, errlen, "invalid JSON: not valid UTF-8 (or contains NUL)");
-		return NULL;
-	}
 	oslo_buf_init(&p.scratch);
 	if (setjmp(env) != 0)
 		return NULL;
@@ -780,36 +793,41 @@ struct jld_items
 {
 	parser p;
 	bool started, done;
+	bool object_open; /* the top-level object's rest follows the array */
 	size_t index;
 };
 
 jld_value *
-jld_parse_deferring(jld_arena *a, const char *text, size_t len, const char *key, jld_items **items)
+jld_parse_deferring(jld_arena *a, const char *text, size_t len, const char *key,
+                    bool may_leave_open, jld_items **items)
 {
 	parser p = {.a = a, .keys_a = a, .s = text, .len = len};
 	size_t deferred = 0;
+	bool left_open = false;
 	jld_value *v;
 
 	*items = NULL;
-	if (!text_valid(text, len))
-		oslo_error(OSLO_ERR_SYNTAX, "invalid JSON: not valid UTF-8 (or contains NUL)");
 	oslo_buf_init(&p.scratch);
 	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
 		p.pos = 3;
 	skip_ws(&p);
 	if (p.pos < p.len && p.s[p.pos] == '{')
-		v = parse_container_deferring(&p, true, key, &deferred);
+		v = parse_container_deferring(&p, true, key, &deferred, may_leave_open ? &left_open : NULL);
 	else
 		v = parse_value(&p);
-	skip_ws(&p);
-	if (p.pos < p.len)
-		fail(&p, "trailing characters after the JSON value");
+	if (!left_open)
+	{
+		skip_ws(&p);
+		if (p.pos < p.len)
+			fail(&p, "trailing characters after the JSON value");
+	}
 	parser_free(&p);
 	if (deferred)
 	{
 		jld_items *it = jld_arena_alloc(a, sizeof(jld_items));
 
 		it->p = p;
+		it->object_open = left_open;
 		it->p.pos = deferred;
 		it->p.depth = 1; /* inside the top-level object */
 		oslo_buf_init(&it->p.scratch);
@@ -859,6 +877,29 @@ jld_items_next(jld_items *it, jld_arena *a)
 	v = parse_value(p);
 	it->index++;
 	return v;
+}
+
+bool
+jld_items_rest_empty(jld_items *it)
+{
+	parser *p = &it->p;
+
+	if (!it->object_open)
+		return true;
+	if (!it->done)
+		return false;
+	/* on the array's ']' */
+	p->pos++;
+	skip_ws(p);
+	if (p->pos < p->len && p->s[p->pos] == ',')
+		return false;
+	if (p->pos >= p->len || p->s[p->pos] != '}')
+		fail(p, "',' or '}' expected");
+	p->pos++;
+	skip_ws(p);
+	if (p->pos < p->len)
+		fail(p, "trailing characters after the JSON value");
+	return true;
 }
 
 void

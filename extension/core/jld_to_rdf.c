@@ -653,7 +653,9 @@ stream_graph(rdf_out *o, jld_context *active, const jld_value *graph, jld_items 
 
 /*
  * toRdf of input; items: the items of its "@graph" array when the parser
- * deferred them. False (nothing done) when input needs its @graph after all.
+ * deferred them. False when input needs its @graph after all, or when more
+ * members followed the array the parser left open: g must then be emptied
+ * and the document read whole.
  */
 static bool
 to_rdf(const jld_value *input, jld_items *items, const jld_options *opts, oslo_graph *g)
@@ -679,13 +681,15 @@ to_rdf(const jld_value *input, jld_items *items, const jld_options *opts, oslo_g
 			jld_path_pop(&st);
 		}
 		stream_graph(o, active, graph, items, opts->base);
+		if (items && !jld_items_rest_empty(items))
+			done = false;
 	}
 	else if (items)
 		done = false;
 	else
 		emit_elements(o, jld_expand_with(&st, active, input));
 	flush(o);
-	if (o->untagged_langstrings > 0)
+	if (done && o->untagged_langstrings > 0)
 		oslo_notice("%zu JSON-LD value%s typed rdf:langString without a language (first: \"%s\"): "
 		            "written as xsd:string literals, since \"...\"^^rdf:langString is not RDF",
 		            o->untagged_langstrings, o->untagged_langstrings == 1 ? "" : "s",
@@ -707,16 +711,22 @@ jld_text_to_rdf(const char *text, size_t len, const jld_options *opts, oslo_grap
 {
 	jld_arena *a = jld_arena_new();
 	jld_items *items;
-	jld_value *doc = jld_parse_deferring(a, text, len, "@graph", &items);
-
 	/*
 	 * {"@context": ..., "@graph": [...]} is not held in memory as a whole:
-	 * its nodes are parsed, expanded and turned into statements one by one
+	 * its nodes are parsed, expanded and turned into statements one by one.
+	 * With nothing in g yet, the parser need not look past the array first:
+	 * in the rare document where more members follow, g is emptied and the
+	 * document read again, whole.
 	 */
+	bool fresh = oslo_graph_size(g) == 0;
+	jld_value *doc = jld_parse_deferring(a, text, len, "@graph", fresh, &items);
+
 	if (!to_rdf(doc, items, opts, g))
 	{
 		jld_items_end(items);
 		items = NULL;
+		if (fresh)
+			oslo_graph_clear(g);
 		to_rdf(jld_parse(a, text, len), NULL, opts, g);
 	}
 	jld_items_end(items);

@@ -33,10 +33,56 @@ jld_arena_new(void)
 	return oslo_alloc0(sizeof(jld_arena));
 }
 
+/* a new block for a request the head block cannot take (the rare path) */
+static void *__attribute__((noinline)) arena_take_slow(jld_arena *a, size_t size)
+{
+	arena_block *b = a->head;
+	/* a large request gets its own block; the current block stays in use */
+	size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
+	arena_block *nb = oslo_alloc(sizeof(arena_block) + bsize);
+
+	nb->used = size;
+	nb->size = bsize;
+	nb->seq = ++a->blocks;
+	if (b && size > ARENA_BLOCK / 4)
+	{
+		nb->next = b->next;
+		b->next = nb;
+	}
+	else
+	{
+		nb->next = b;
+		a->head = nb;
+	}
+	a->total += size;
+	return nb->data;
+}
+
+/*
+ * size bytes, not zeroed. Inline: the parser and the expander allocate a
+ * few million small values per large document.
+ */
+static inline void *
+arena_take(jld_arena *a, size_t size)
+{
+	arena_block *b = a->head;
+
+	size = (size + 15) & ~(size_t)15;
+	if (__builtin_expect(b != NULL && b->used + size <= b->size, 1))
+	{
+		void *p = b->data + b->used;
+
+		b->used += size;
+		a->total += size;
+		return p;
+	}
+	return arena_take_slow(a, size);
+}
+
 void *
 jld_arena_alloc(jld_arena *a, size_t size)
 {
-	void *p = jld_arena_alloc_raw(a, size);
+	void *p = arena_take(a, size);
 
 	memset(p, 0, (size + 15) & ~(size_t)15);
 	return p;
@@ -45,37 +91,7 @@ jld_arena_alloc(jld_arena *a, size_t size)
 void *
 jld_arena_alloc_raw(jld_arena *a, size_t size)
 {
-	arena_block *b = a->head;
-
-	size = (size + 15) & ~(size_t)15;
-	if (!b || b->used + size > b->size)
-	{
-		/* a large request gets its own block; the current block stays in use */
-		size_t bsize = size > ARENA_BLOCK / 4 ? size : ARENA_BLOCK;
-		arena_block *nb = oslo_alloc(sizeof(arena_block) + bsize);
-
-		nb->used = 0;
-		nb->size = bsize;
-		nb->seq = ++a->blocks;
-		if (b && size > ARENA_BLOCK / 4)
-		{
-			nb->next = b->next;
-			b->next = nb;
-		}
-		else
-		{
-			nb->next = b;
-			a->head = nb;
-		}
-		b = nb;
-	}
-	{
-		void *p = b->data + b->used;
-
-		b->used += size;
-		a->total += size;
-		return p;
-	}
+	return arena_take(a, size);
 }
 
 void
@@ -161,9 +177,9 @@ jld_arena_free(jld_arena *a)
 static jld_value *
 new_value(jld_arena *a, jld_kind kind)
 {
-	jld_value *v = jld_arena_alloc(a, sizeof(jld_value));
+	jld_value *v = arena_take(a, sizeof(jld_value));
 
-	v->kind = kind;
+	*v = (jld_value){.kind = kind};
 	return v;
 }
 
@@ -229,7 +245,7 @@ grow(jld_arena *a, jld_value *v, size_t elem)
 {
 	size_t ncap = v->cap ? v->cap * 2 : 4;
 	void *old = v->kind == JLD_ARRAY ? (void *)v->items : (void *)v->members;
-	void *n = jld_arena_alloc(a, ncap * elem);
+	void *n = arena_take(a, ncap * elem); /* slots past count are never read */
 
 	if (v->count)
 		jld_copy_bytes(n, old, v->count * elem);

@@ -68,6 +68,47 @@ TEST(invalid_json_reports_line_and_column)
 }
 
 /*
+ * The encoding is checked where bytes >= 0x80 may be, in strings and keys,
+ * on the fast path and after an escape; anywhere else they are no JSON.
+ */
+TEST(invalid_utf8_is_an_error_where_it_stands)
+{
+	static const char *const bad[] = {
+	    "[\"ab\xc3\"]",                 /* a sequence cut short by the quote */
+	    "[\"abcdefghij\xc3\xa9\xc3\"]", /* ... after a valid one */
+	    "[\"\\n\xe2\x82\"]",            /* ... after an escape */
+	    "[\"\xc0\xaf\"]",               /* overlong '/' */
+	    "[\"\xed\xa0\x80\"]",           /* an encoded surrogate */
+	    "[\"\xf4\x90\x80\x80\"]",       /* beyond U+10FFFF */
+	    "[\"\x80\"]",                   /* a continuation byte first */
+	    "{\"k\xe9y\":1}",               /* in a key (Latin-1) */
+	    "[1, \xc3\xa9]",                /* outside a string */
+	};
+	jld_arena *a = jld_arena_new();
+	jld_value *v;
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
+	{
+		CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh(bad[i], strlen(bad[i])));
+		CHECK_CONTAINS(unit_err.message, "line 1");
+	}
+	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh("[\"ab\xc3\xa9\xc3", 7));
+	CHECK_CONTAINS(unit_err.message, "not valid UTF-8");
+	/* NUL: a control character in a string, an unexpected byte elsewhere */
+	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh("[\"a\0b\"]", 6));
+	CHECK_CONTAINS(unit_err.message, "control character");
+	CHECK_ERROR(OSLO_ERR_SYNTAX, parse_fresh("[1,\0]", 5));
+	/* valid sequences of every length, on both paths, in keys and values */
+	v = jld_parse(
+	    a, "{\"n\xc3\xa4me\":\"\\t\xe2\x82\xac \xf0\x9f\x98\x80 abcdefgh\xc3\xa9\"}",
+	    strlen("{\"n\xc3\xa4me\":\"\\t\xe2\x82\xac \xf0\x9f\x98\x80 abcdefgh\xc3\xa9\"}"));
+	CHECK(v->kind == JLD_OBJECT && v->count == 1);
+	CHECK_STREQ(v->members[0].key, "n\xc3\xa4me");
+	CHECK_STREQ(v->members[0].value->str, "\t\xe2\x82\xac \xf0\x9f\x98\x80 abcdefgh\xc3\xa9");
+	jld_arena_free(a);
+}
+
+/*
  * 1e400 is valid JSON but no double: refused where it is read. Found by the
  * jsonld_doc fuzzer: toRdf formatted the infinity as if it had an exponent
  * and crashed (test/fuzz/seeds/jsonld_doc/regress-infinite-number.jsonld).
@@ -131,6 +172,7 @@ main(void)
 	RUN(parse_and_serialize_keep_order_and_lexical_numbers);
 	RUN(duplicate_keys_keep_the_last_value);
 	RUN(invalid_json_reports_line_and_column);
+	RUN(invalid_utf8_is_an_error_where_it_stands);
 	RUN(numbers_beyond_a_double_are_refused);
 	RUN(deep_nesting_is_a_limit_error);
 	RUN(equality_unordered_except_lists);

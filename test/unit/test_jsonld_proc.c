@@ -4,7 +4,7 @@
  *	  no network, expansion and toRdf (also of a real OSLO context), JSON
  *	  pointers in error details, memory released on errors.
  */
-#include "jsonld.h"
+#include "jld_internal.h"
 #include "rdf_syntax.h"
 #include "unit.h"
 
@@ -357,6 +357,45 @@ TEST(oslo_persoon_basis_document)
 	free(ctx);
 }
 
+/*
+ * Node identifiers are checked sixteen bytes at a time: every forbidden
+ * byte is found wherever it stands in a block, its neighbours are not.
+ */
+TEST(well_formed_iri_finds_forbidden_bytes_at_every_position)
+{
+	static const char forbidden[] = "<>\"{}|\\^` \t\x01\x1f";
+	static const char allowed[] = "z~[]!$&'()*+,;=:@/?%-._0AZaz\x7f";
+	char iri[80];
+
+	for (size_t pos = 19; pos < 60; pos++)
+	{
+		memset(iri, 'b', sizeof(iri));
+		memcpy(iri, "http://example.org/", 19);
+		iri[64] = '\0';
+		for (const char *c = forbidden; *c; c++)
+		{
+			iri[pos] = *c;
+			CHECK(!jld_is_well_formed_iri(iri));
+		}
+		for (const char *c = allowed; *c; c++)
+		{
+			iri[pos] = *c;
+			CHECK(jld_is_well_formed_iri(iri));
+		}
+		/* one fragment, not two: the second in the same block or a later one */
+		iri[pos] = '#';
+		CHECK(jld_is_well_formed_iri(iri));
+		iri[pos < 40 ? pos + 1 : 20] = '#';
+		CHECK(!jld_is_well_formed_iri(iri));
+		iri[pos < 40 ? pos + 1 : 20] = 'b';
+		iri[63] = '#';
+		CHECK(!jld_is_well_formed_iri(iri));
+	}
+	CHECK(jld_is_well_formed_iri(
+	    "https://data.vlaanderen.be/id/straatnaam/caf\xc3\xa9-\xe2\x82\xac"));
+	CHECK(!jld_is_well_formed_iri("relative/path/that/is/long/enough"));
+}
+
 int
 main(void)
 {
@@ -370,5 +409,6 @@ main(void)
 	RUN(invalid_remote_context_names_iri_and_position);
 	RUN(errors_free_everything);
 	RUN(oslo_persoon_basis_document);
+	RUN(well_formed_iri_finds_forbidden_bytes_at_every_position);
 	return unit_report();
 }

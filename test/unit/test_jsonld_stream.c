@@ -187,6 +187,51 @@ TEST(suite_documents_stream_like_expanded)
 	CHECK(with_graph > 40);
 }
 
+/*
+ * When "@graph" follows only "@context", its items are taken before the
+ * rest of the text is read: members after the array (a graph name, a
+ * second "@context") send the document back to be read whole, and text
+ * that is no JSON there is still an error.
+ */
+TEST(members_after_the_graph_array_are_not_lost)
+{
+	static const char *const valid[] = {
+	    "{\"@context\": {\"@vocab\": \"http://example.org/\"}, \"@graph\": [{\"@id\": "
+	    "\"http://example.org/a\","
+	    " \"name\": \"A\"}], \"@id\": \"http://example.org/g\"}",
+	    "{\"@context\": {\"@vocab\": \"http://example.org/\"}, \"@graph\": [{\"@id\": "
+	    "\"http://example.org/a\","
+	    " \"name\": \"A\"}], \"@context\": {\"@vocab\": \"http://example.com/\"}}",
+	    "{\"@context\": {\"@vocab\": \"http://example.org/\"}, \"@graph\": [{\"@id\": \"_:x\", "
+	    "\"name\": \"A\"}],"
+	    " \"@included\": [{\"@id\": \"_:x\", \"age\": 3}]}",
+	    "{\"@context\": {\"@vocab\": \"http://example.org/\"}, \"@graph\": [{\"@id\": "
+	    "\"http://example.org/a\","
+	    " \"name\": \"A\"}] } \n",
+	};
+	static const char *const invalid[] = {
+	    "{\"@context\": {\"@vocab\": \"http://example.org/\"}, \"@graph\": [{\"name\": \"A\"}]} x",
+	    "{\"@context\": {\"@vocab\": \"http://example.org/\"}, \"@graph\": [{\"name\": \"A\"}]",
+	    "{\"@context\": {\"@vocab\": \"http://example.org/\"}, \"@graph\": [{\"name\": \"A\"}] "
+	    "\"x\"}",
+	    "{\"@context\": {\"@vocab\": \"http://example.org/\"}, \"@graph\": [{\"name\": \"A\"}], }",
+	};
+	jld_options o;
+	bool ok;
+
+	jld_options_init(&o);
+	for (size_t i = 0; i < sizeof(valid) / sizeof(valid[0]); i++)
+	{
+		CHECK(ways_agree(valid[i], &o, &ok, true));
+		CHECK(ok);
+	}
+	for (size_t i = 0; i < sizeof(invalid) / sizeof(invalid[0]); i++)
+	{
+		CHECK(ways_agree(invalid[i], &o, &ok, true));
+		CHECK(!ok);
+	}
+}
+
 /* text appended to buf (malloc'd, grown) */
 static void
 put(oslo_buf *b, const char *s)
@@ -417,6 +462,7 @@ int
 main(void)
 {
 	RUN(suite_documents_stream_like_expanded);
+	RUN(members_after_the_graph_array_are_not_lost);
 	RUN(many_nodes_across_arena_releases);
 	RUN(node_contexts_across_arena_releases);
 	RUN(brackets_and_escapes_inside_strings);
