@@ -24,19 +24,10 @@ load_from_catalog(const char *iri, void *arg)
 	return oslo_pg_resolve_context(iri);
 }
 
-/* JSON-LD calls running in this backend (a nested one is not expected, but possible) */
-static int calls_running;
-
-/*
- * Retired cache entries are freed where no call can be using them: at the
- * start of an outermost call.
- */
+/* what the remote context cache did so far, for call_end's DEBUG1 line */
 static void
 call_begin(jld_remote_cache_stats *before)
 {
-	if (calls_running == 0)
-		jld_remote_cache_collect();
-	calls_running++;
 	jld_remote_cache_get_stats(before);
 }
 
@@ -45,7 +36,6 @@ call_end(const jld_remote_cache_stats *before)
 {
 	jld_remote_cache_stats after;
 
-	calls_running--;
 	jld_remote_cache_get_stats(&after);
 	if (memcmp(&after, before, offsetof(jld_remote_cache_stats, documents)) != 0)
 		elog(DEBUG1,
@@ -82,18 +72,8 @@ apply(FunctionCallInfo fcinfo, oslo_jsonld_operation op, int context_arg, int op
 	oslo_pg_check_input_size(strlen(doc), "JSON-LD document");
 	oslo_buf_init(&out);
 	call_begin(&before);
-	PG_TRY();
-	{
-		oslo_jsonld_apply(op, doc, strlen(doc),
-		                  context_arg >= 0 ? json_arg(fcinfo, context_arg) : NULL,
-		                  json_arg(fcinfo, options_arg), load_from_catalog, NULL, &out);
-	}
-	PG_CATCH();
-	{
-		calls_running--;
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
+	oslo_jsonld_apply(op, doc, strlen(doc), context_arg >= 0 ? json_arg(fcinfo, context_arg) : NULL,
+	                  json_arg(fcinfo, options_arg), load_from_catalog, NULL, &out);
 	call_end(&before);
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(out.data)));
 }
@@ -124,21 +104,12 @@ Datum
 oslo_graph_from_jsonld(PG_FUNCTION_ARGS)
 {
 	char *doc = json_arg(fcinfo, 0);
-	oslo_graph *volatile g = NULL;
+	oslo_graph *g;
 	jld_remote_cache_stats before;
 
 	oslo_pg_check_input_size(strlen(doc), "JSON-LD document");
 	call_begin(&before);
-	PG_TRY();
-	{
-		g = oslo_jsonld_to_graph(doc, strlen(doc), json_arg(fcinfo, 1), load_from_catalog, NULL);
-	}
-	PG_CATCH();
-	{
-		calls_running--;
-		PG_RE_THROW();
-	}
-	PG_END_TRY();
+	g = oslo_jsonld_to_graph(doc, strlen(doc), json_arg(fcinfo, 1), load_from_catalog, NULL);
 	call_end(&before);
 	PG_RETURN_OSLO_GRAPH(g);
 }

@@ -5,13 +5,15 @@
  *	  cache is dropped whenever oslo.context changes (relcache invalidation);
  *	  so are the core's parsed and processed remote contexts
  *	  (jld_remote_cache.c), which are only retired here -- the change may
- *	  arrive in the middle of a JSON-LD call that uses them -- and freed by
- *	  the next SQL JSON-LD call (jsonld_functions.c).
+ *	  arrive in the middle of a JSON-LD call that uses them -- and freed at
+ *	  the end of the transaction, when no call runs, whichever SQL function
+ *	  used them (jsonld_*, transform, the graph casts).
  */
 #include "pg_host.h"
 
 #include "jsonld.h"
 
+#include "access/xact.h"
 #include "catalog/namespace.h"
 #include "catalog/pg_type.h"
 #include "commands/trigger.h"
@@ -44,6 +46,23 @@ drop_documents(Datum arg, Oid relid)
 		documents_cxt = NULL;
 		documents = NULL;
 		jld_remote_cache_invalidate();
+	}
+}
+
+static void
+collect_at_transaction_end(XactEvent event, void *arg)
+{
+	switch (event)
+	{
+		case XACT_EVENT_COMMIT:
+		case XACT_EVENT_PARALLEL_COMMIT:
+		case XACT_EVENT_ABORT:
+		case XACT_EVENT_PARALLEL_ABORT:
+		case XACT_EVENT_PREPARE:
+			jld_remote_cache_collect();
+			break;
+		default:
+			break;
 	}
 }
 
@@ -83,6 +102,7 @@ oslo_pg_resolve_context(const char *iri)
 	if (!callback_registered)
 	{
 		CacheRegisterRelcacheCallback(drop_documents, (Datum)0);
+		RegisterXactCallback(collect_at_transaction_end, NULL);
 		callback_registered = true;
 	}
 	if (documents == NULL)

@@ -78,3 +78,20 @@ SELECT oslo.jsonld_expand('{"@context": "https://example.org/ns/cache.jsonld", "
 SELECT oslo.jsonld_expand('{"@context": "https://example.org/ns/cache.jsonld", "@id": "a", "naam": "Ann"}', '{"base": "http://e/"}');
 RESET client_min_messages;
 DELETE FROM oslo.context WHERE iri LIKE 'https://example.org/ns/cache%';
+-- Entries a catalog change retired are freed at the end of the transaction,
+-- whichever function used them (here oslo.transform): replacing a context
+-- again and again does not grow the backend's cache memory
+SELECT oslo.context_register('https://example.org/ns/retire.jsonld', '{"@context": {"naam": "http://xmlns.com/foaf/0.1/name"}}');
+SELECT length(oslo.transform('{"@context": "https://example.org/ns/retire.jsonld", "@id": "http://e/r", "naam": "R"}', 'jsonld', 'nquads')) > 0 AS transformed;
+SELECT count(*) AS cache_entries FROM pg_backend_memory_contexts WHERE name = 'oslo_interop cache entry' \gset
+DO $$
+BEGIN
+	FOR i IN 1..5 LOOP
+		PERFORM oslo.context_register('https://example.org/ns/retire.jsonld',
+			jsonb_build_object('@context', jsonb_build_object('naam', 'http://xmlns.com/foaf/0.1/name' || i)));
+		PERFORM oslo.transform('{"@context": "https://example.org/ns/retire.jsonld", "@id": "http://e/r", "naam": "R"}', 'jsonld', 'nquads');
+	END LOOP;
+END $$;
+SELECT count(*) - :cache_entries AS cache_entries_grown FROM pg_backend_memory_contexts WHERE name = 'oslo_interop cache entry';
+SELECT oslo.transform('{"@context": "https://example.org/ns/retire.jsonld", "@id": "http://e/r", "naam": "R"}', 'jsonld', 'nquads');
+DELETE FROM oslo.context WHERE iri = 'https://example.org/ns/retire.jsonld';
