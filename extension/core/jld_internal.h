@@ -81,6 +81,7 @@ typedef struct jld_map
 	void **vals;
 	uint32_t *slots; /* index + 1 into keys, 0 empty */
 	size_t count, cap, nslots;
+	uint64_t key_lengths; /* bit n: a key of n bytes (63: of 63 or more) */
 } jld_map;
 
 extern void *jld_map_get(const jld_map *m, const char *key);

@@ -38,6 +38,15 @@ typedef struct parser
 	uint32_t *key_lens;
 	uint32_t keys_cap, keys_used;
 	/*
+	 * The interned key last seen at each of a few slots picked by length
+	 * and three bytes: most keys are found here, without hashing them.
+	 */
+	struct
+	{
+		const char *key;
+		size_t len;
+	} key_memo[256];
+	/*
 	 * Members (or items: key NULL) of the containers being parsed, stacked:
 	 * a container's are copied out once, at its end, in an array of the
 	 * exact size (host memory, grown by doubling, freed with scratch)
@@ -345,11 +354,24 @@ parse_string(parser *p, size_t *out_len, bool as_key)
 	return jld_arena_strndup(p->a, p->scratch.data, p->scratch.len);
 }
 
+static inline unsigned
+key_memo_slot(const char *s, size_t len)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	return len == 0 ? 0 : (unsigned)(len * 37u + u[0] * 7u + u[len - 1] * 131u + u[len / 2]) & 255;
+}
+
 static const char *
 intern_key(parser *p, const char *s, size_t len)
 {
+	unsigned memo = key_memo_slot(s, len);
 	uint32_t mask, i;
 	const char *copy;
+
+	if (p->key_memo[memo].key && p->key_memo[memo].len == len &&
+	    memcmp(p->key_memo[memo].key, s, len) == 0)
+		return p->key_memo[memo].key;
 
 	if (p->keys_used * 2 >= p->keys_cap)
 	{
@@ -377,7 +399,11 @@ intern_key(parser *p, const char *s, size_t len)
 	while (p->keys[i])
 	{
 		if (p->key_lens[i] == len && memcmp(p->keys[i], s, len) == 0)
+		{
+			p->key_memo[memo].key = p->keys[i];
+			p->key_memo[memo].len = len;
 			return p->keys[i];
+		}
 		i = (i + 1) & mask;
 	}
 	if (len > UINT32_MAX / 2)
@@ -386,6 +412,8 @@ intern_key(parser *p, const char *s, size_t len)
 	p->keys[i] = copy;
 	p->key_lens[i] = (uint32_t)len;
 	p->keys_used++;
+	p->key_memo[memo].key = copy;
+	p->key_memo[memo].len = len;
 	return copy;
 }
 
@@ -640,9 +668,8 @@ parse_container_deferring(parser *p, bool is_object, const char *defer_key, size
 
 			if (p->pos >= p->len || p->s[p->pos] != '"')
 				fail(p, "object key (a string) expected");
+			/* no NUL in it: parse_string refuses a raw one and \u0000 */
 			key = parse_string(p, &klen, true);
-			if (strlen(key) != klen)
-				fail(p, "NUL in object key");
 			skip_ws(p);
 			if (p->pos >= p->len || p->s[p->pos] != ':')
 				fail(p, "':' expected after object key");

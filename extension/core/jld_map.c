@@ -7,17 +7,17 @@
 
 #include <string.h>
 
-static uint32_t
-hash_key(const char *key)
+static inline uint64_t
+length_bit(size_t len)
 {
-	return oslo_hash_bytes(OSLO_HASH_SEED, key, strlen(key));
+	return 1ull << (len < 63 ? len : 63);
 }
 
 static uint32_t *
-find_slot(const jld_map *m, const char *key)
+find_slot(const jld_map *m, const char *key, size_t len)
 {
 	size_t mask = m->nslots - 1;
-	size_t i = hash_key(key) & mask;
+	size_t i = oslo_hash_bytes(OSLO_HASH_SEED, key, len) & mask;
 
 	for (;;)
 	{
@@ -29,21 +29,35 @@ find_slot(const jld_map *m, const char *key)
 	}
 }
 
+/*
+ * A key of a length no key has is not looked for: the expander asks the
+ * term definitions for every value it expands, most of them IRIs longer
+ * than any term.
+ */
 void *
 jld_map_get(const jld_map *m, const char *key)
 {
+	size_t len;
 	uint32_t *slot;
 
 	if (m->count == 0)
 		return NULL;
-	slot = find_slot(m, key);
+	len = strlen(key);
+	if (!(m->key_lengths & length_bit(len)))
+		return NULL;
+	slot = find_slot(m, key, len);
 	return *slot ? m->vals[*slot - 1] : NULL;
 }
 
 bool
 jld_map_has(const jld_map *m, const char *key)
 {
-	return m->count > 0 && *find_slot(m, key) != 0;
+	size_t len;
+
+	if (m->count == 0)
+		return false;
+	len = strlen(key);
+	return (m->key_lengths & length_bit(len)) && *find_slot(m, key, len) != 0;
 }
 
 static void
@@ -52,17 +66,18 @@ rehash(jld_arena *a, jld_map *m, size_t nslots)
 	m->nslots = nslots;
 	m->slots = jld_arena_alloc(a, nslots * sizeof(uint32_t));
 	for (size_t i = 0; i < m->count; i++)
-		*find_slot(m, m->keys[i]) = (uint32_t)(i + 1);
+		*find_slot(m, m->keys[i], strlen(m->keys[i])) = (uint32_t)(i + 1);
 }
 
 void
 jld_map_put(jld_arena *a, jld_map *m, const char *key, void *val)
 {
 	uint32_t *slot;
+	size_t len = strlen(key);
 
 	if (m->nslots == 0)
 		rehash(a, m, 16);
-	slot = find_slot(m, key);
+	slot = find_slot(m, key, len);
 	if (*slot)
 	{
 		m->vals[*slot - 1] = val;
@@ -86,6 +101,7 @@ jld_map_put(jld_arena *a, jld_map *m, const char *key, void *val)
 	m->keys[m->count] = key;
 	m->vals[m->count] = val;
 	m->count++;
+	m->key_lengths |= length_bit(len);
 	*slot = (uint32_t)m->count;
 	if (m->count * 2 > m->nslots)
 		rehash(a, m, m->nslots * 2);
@@ -104,6 +120,7 @@ jld_map_copy(jld_arena *a, jld_map *dst, const jld_map *src)
 	jld_copy_bytes(dst->keys, src->keys, src->count * sizeof(char *));
 	jld_copy_bytes(dst->vals, src->vals, src->count * sizeof(void *));
 	dst->nslots = src->nslots;
+	dst->key_lengths = src->key_lengths;
 	dst->slots = jld_arena_alloc(a, src->nslots * sizeof(uint32_t));
 	jld_copy_bytes(dst->slots, src->slots, src->nslots * sizeof(uint32_t));
 }
