@@ -138,7 +138,7 @@ $PSQL -P pager=off -A -t -c "SELECT oslo.oots_evidence_request(
 # ---- federation: a municipality looks up persons and companies at their
 # authentic sources over postgres_fdw (docs/federation.md). Three databases
 # of the demo cluster stand for three entities' databases.
-if [ -d "$ONDERNEMING" ] && [ "$($PSQL -At -c "SELECT count(*) FROM pg_available_extensions WHERE name IN ('postgres_fdw', 'dblink')")" = 2 ]; then
+if [ -d "$ONDERNEMING" ] && [ "$($PSQL -At -c "SELECT count(*) FROM pg_available_extensions WHERE name = 'postgres_fdw'")" = 1 ]; then
 	BASE_PSQL="$($PG_CONFIG --bindir)/psql -X -q -v ON_ERROR_STOP=1"
 	for db in demo_rijksregister demo_kbo demo_gent; do
 		$BASE_PSQL -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" postgres
@@ -186,14 +186,12 @@ SQL
 SET client_min_messages = warning;
 CREATE EXTENSION oslo_interop;
 CREATE EXTENSION postgres_fdw;
-CREATE EXTENSION dblink;
 CREATE SERVER rr_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$PGHOST', port '$PGPORT', dbname 'demo_rijksregister');
 CREATE SERVER kbo_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$PGHOST', port '$PGPORT', dbname 'demo_kbo');
-CREATE SERVER self_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$PGHOST', port '$PGPORT', dbname 'demo_gent');
 CREATE USER MAPPING FOR PUBLIC SERVER rr_srv OPTIONS (user 'demo_gemeente_gent', password_required 'false');
 CREATE USER MAPPING FOR PUBLIC SERVER kbo_srv OPTIONS (user 'demo_gemeente_gent', password_required 'false');
-CREATE USER MAPPING FOR CURRENT_USER SERVER self_srv;
-SELECT oslo.entity_register('gent', 'self_srv', local => true);
+-- refusals and failures are logged by a background worker: no loopback server
+SELECT oslo.entity_register('gent', local => true);
 SELECT oslo.entity_register('rijksregister', 'rr_srv');
 SELECT oslo.entity_register('kbo', 'kbo_srv');
 SELECT oslo.source_attach('persoon', 'rijksregister');

@@ -153,9 +153,38 @@ SELECT application, purpose, concept, source_entity, side, outcome FROM oslo.con
 SELECT count(*) FROM oslo.consultations_about('no-such-subject');
 RESET SESSION AUTHORIZATION;
 
--- a refused lookup without a loopback server: the error rolls its log rows back
--- (docs/federation.md: configure one to keep them)
+-- refused lookups stay logged though their error rolls the transaction back:
+-- a background worker writes the rows in a transaction of its own (no
+-- dblink, no loopback server); the five refusals above were all caught
 SELECT count(*) AS refused_rows_kept FROM oslo.consultation_log WHERE side = 'consumer' AND outcome = 'refused';
+-- and an error nobody catches, in a transaction rolled back
+SET SESSION AUTHORIZATION oslo_fed_clerk;
+BEGIN;
+SELECT oslo.lookup('persoon', '60610099977', 'ipdc3');
+ROLLBACK;
+RESET SESSION AUTHORIZATION;
+SELECT application, db_user, purpose, concept, subject_key, side, outcome, reason, answered_at >= requested_at AS timed
+FROM oslo.consultation_log WHERE purpose = 'ipdc3';
+-- the transaction holds a lock the writer would wait for: no worker, no
+-- deadlock; the refusal goes to the server log (RAISE LOG) and the lookup
+-- fails as it should
+BEGIN;
+LOCK TABLE oslo.consultation_log IN SHARE MODE;
+SELECT pg_temp.error_of($$SELECT oslo.lookup('persoon', '60610099977', 'ipdc4')$$);
+COMMIT;
+SELECT count(*) AS kept_under_own_lock FROM oslo.consultation_log WHERE purpose = 'ipdc4';
+-- the writer is not for PUBLIC; a row the table refuses comes back as a
+-- WARNING with the worker's SQLSTATE, and false
+SELECT has_function_privilege('public', 'oslo.consultation_log_autonomous(uuid, text, text, text, text, text[], text, text, timestamptz, text, text)', 'EXECUTE') AS public_may_write;
+SET SESSION AUTHORIZATION oslo_fed_clerk;
+SELECT pg_temp.error_of($$SELECT oslo.consultation_log_autonomous(gen_random_uuid(), 'x', 'x', 'x', 'x', ARRAY['x'], NULL, 'consumer', now(), 'refused', NULL)$$);
+RESET SESSION AUTHORIZATION;
+\set VERBOSITY default
+SELECT oslo.consultation_log_autonomous('00000000-0000-0000-0000-000000000001', 'x', 'x', 'x', 'x', ARRAY['x'], NULL, 'elsewhere', now(), 'refused', NULL) AS written;
+\set VERBOSITY sqlstate
+SELECT oslo.consultation_log_autonomous('00000000-0000-0000-0000-000000000001', 'x', 'x', 'x', 'x', ARRAY['x'], NULL, 'consumer', now(), NULL, NULL) AS written;
+\set VERBOSITY terse
+SELECT count(*) AS bad_rows FROM oslo.consultation_log WHERE reference = '00000000-0000-0000-0000-000000000001';
 
 -- the lookups read as their owner: only foreign tables and published views,
 -- whatever an administrator writes into the catalog

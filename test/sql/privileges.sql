@@ -55,10 +55,9 @@ ORDER BY 1;
 
 -- Nothing lets a caller reach a file or load code: no function body calls
 -- the server's file, large-object, COPY, LOAD or dblink facilities, and no
--- function has a parameter that names a path or a library. One reviewed
--- exception: consultation_log_write uses dblink, when installed, to a
--- loopback server the administrator configured, so that refused lookups stay
--- logged after the error rolls the transaction back.
+-- function has a parameter that names a path or a library (expect none:
+-- refused lookups stay logged through the extension's own background worker,
+-- not dblink).
 SELECT p.oid::regprocedure AS reaches_files
 FROM pg_proc p
 WHERE p.pronamespace = 'oslo'::regnamespace

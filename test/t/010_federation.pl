@@ -6,7 +6,11 @@
 # of remote queries, the log rows at both ends, the citizen's view, every
 # refusal, a direct query of the foreign table for a purpose the municipality
 # is not authorised for, a source that stops, and that the municipality keeps
-# no copy. Fixtures are our own (no ../shared needed).
+# no copy. Refusals and failures stay logged after their error rolls the
+# transaction back: a background worker of the extension writes them in a
+# transaction of its own (no dblink, no loopback server); a caller cancelled
+# while it waits takes its worker down with it. Fixtures are our own (no
+# ../shared needed).
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -22,9 +26,9 @@ my $rr = PostgreSQL::Test::Cluster->new('rijksregister');
 $rr->init;
 $rr->append_conf('postgresql.conf', "log_statement = 'all'\n");
 $rr->start;
-plan skip_all => 'postgres_fdw and dblink (PostgreSQL contrib) are not installed'
+plan skip_all => 'postgres_fdw (PostgreSQL contrib) is not installed'
   unless $rr->safe_psql('postgres',
-	q{SELECT count(*) FROM pg_available_extensions WHERE name IN ('postgres_fdw', 'dblink')}) eq '2';
+	q{SELECT count(*) FROM pg_available_extensions WHERE name = 'postgres_fdw'}) eq '1';
 
 sub geefpersoon
 {
@@ -90,20 +94,17 @@ SELECT oslo.publish('organisatie', 'onderneming', 'kbo', 'rml', mapping => 'kbo-
 my $gent = PostgreSQL::Test::Cluster->new('gent');
 $gent->init;
 $gent->start;
-my ($rr_host, $rr_port, $kbo_host, $kbo_port, $gent_host, $gent_port) =
-  ($rr->host, $rr->port, $kbo->host, $kbo->port, $gent->host, $gent->port);
+my ($rr_host, $rr_port, $kbo_host, $kbo_port) = ($rr->host, $rr->port, $kbo->host, $kbo->port);
 $gent->safe_psql('postgres', qq{
 CREATE EXTENSION oslo_interop;
 CREATE EXTENSION postgres_fdw;
-CREATE EXTENSION dblink;    -- refusals and failures are logged in their own transaction
 -- parallel_commit: the sources write their log rows at commit, at the same time
 CREATE SERVER rr_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$rr_host', port '$rr_port', dbname 'postgres', parallel_commit 'true');
 CREATE SERVER kbo_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$kbo_host', port '$kbo_port', dbname 'postgres', parallel_commit 'true');
-CREATE SERVER self_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$gent_host', port '$gent_port', dbname 'postgres');
 CREATE USER MAPPING FOR PUBLIC SERVER rr_srv OPTIONS (user 'gemeente_gent', password_required 'false');
 CREATE USER MAPPING FOR PUBLIC SERVER kbo_srv OPTIONS (user 'gemeente_gent', password_required 'false');
-CREATE USER MAPPING FOR CURRENT_USER SERVER self_srv;
-SELECT oslo.entity_register('gent', 'self_srv', local => true);
+-- no loopback server: refusal and failure rows are written by a background worker
+SELECT oslo.entity_register('gent', local => true);
 SELECT oslo.entity_register('rijksregister', 'rr_srv');
 SELECT oslo.entity_register('kbo', 'kbo_srv');
 SELECT oslo.source_attach('persoon', 'rijksregister');
@@ -242,11 +243,39 @@ sub refusal_count
 ($ret, $out, $err) = as($gent, 'bouwloket_clerk', "SELECT oslo.lookup('persoon', '90650212345', '$other')");
 like($err, qr/ERROR:  42501: not authorised: .*concept "persoon" for purpose "$other"/,
 	'no authorisation: 42501 naming concept and purpose');
-is(refusal_count(), '1', 'the refusal is logged and outlives the error (loopback dblink)');
+is(refusal_count(), '1', 'the refusal is logged and outlives the error (background worker, no dblink)');
+is( $gent->safe_psql('postgres', qq{
+	SELECT application || ' ' || db_user || ' ' || purpose || ' ' || subject_key || ' ' || reason
+	FROM oslo.consultation_log WHERE outcome = 'refused'}),
+	"bouwloket_clerk bouwloket_clerk $other 90650212345 no authorisation for this concept and purpose",
+	'the refusal row names the session user, the purpose, the subject and why');
+is( $gent->safe_psql('postgres', q{SELECT count(*) FROM pg_extension WHERE extname = 'dblink'}),
+	'0', 'without dblink installed');
 ($ret, $out, $err) = as($gent, 'bouwloket_clerk', "SELECT * FROM oslo.lookup_many('persoon', ARRAY['90650212345', '22222222222'], '$purpose')");
 like($err, qr/ERROR:  42501: not registered: subject 22222222222 is not in the repertorium of bouwloket/,
 	'not registered: 42501 with the reason');
 is(refusal_count(), '3', 'the whole refused batch is logged as refused, one row per subject');
+# in a transaction the caller rolls back itself
+($ret, $out, $err) = as($gent, 'bouwloket_clerk',
+	"BEGIN; SELECT oslo.lookup('persoon', '33333333333', '$purpose'); COMMIT;");
+like($err, qr/ERROR:  42501: not registered: subject 33333333333/, 'a refusal inside a transaction block');
+is(refusal_count(), '4', 'outlives the rollback of the whole transaction');
+
+# a caller cancelled while its worker waits for a lock another session holds
+# (statement_timeout here): the statement fails with 57014, the worker is
+# terminated (its row is not written), the server does not crash
+my $locker = $gent->background_psql('postgres');
+$locker->query_safe('BEGIN; LOCK TABLE oslo.consultation_log IN EXCLUSIVE MODE;');
+($ret, $out, $err) = as($gent, 'bouwloket_clerk',
+	"SET statement_timeout = '2s'; SELECT oslo.lookup('persoon', '90650212345', '$other')");
+like($err, qr/ERROR:  57014: canceling statement due to statement timeout/,
+	'cancelled while the worker waits: the statement timeout, not a hang');
+ok( $gent->poll_query_until('postgres', q{
+	SELECT count(*) = 0 FROM pg_stat_activity WHERE backend_type = 'oslo_interop consultation log writer'}),
+	'the cancelled caller\'s worker is gone');
+$locker->query_safe('COMMIT;');
+$locker->quit;
+is(refusal_count(), '4', 'and wrote nothing after the caller gave up');
 ($ret, $out, $err) = as($gent, 'bouwloket_clerk', "SELECT oslo.lookup('adres', '1', '$purpose')");
 like($err, qr/ERROR:  22023: unknown concept "adres"/, 'unknown concept: 22023');
 ($ret, $out, $err) = as($gent, undef, "SELECT oslo.source_attach('adres', 'crab')");
@@ -275,7 +304,7 @@ $gent->safe_psql('postgres', "SELECT oslo.register('bouwloket', ARRAY['000000000
 like($err, qr/ERROR:  2200N: source entity "rijksregister" failed: /,
 	'a source error: its SQLSTATE and the entity name');
 is( $gent->safe_psql('postgres', q{SELECT count(*) FROM oslo.consultation_log WHERE outcome = 'failed' AND subject_key = '00000000097'}),
-	'1', 'logged as failed');
+	'1', 'logged as failed, and the row outlives the error');
 
 my $answered_before = $gent->safe_psql('postgres', q{SELECT count(*) FROM oslo.consultation_log WHERE outcome = 'answered'});
 my $rr_before = $rr->safe_psql('postgres', q{SELECT count(*) FROM oslo.consultation_log});
@@ -294,7 +323,7 @@ like(log_lines($rr, $rr_log_at), qr/DECLARE c\d+ CURSOR FOR\s+SELECT[^\n]*oslo_p
 is( $gent->safe_psql('postgres', q{SELECT count(*) FROM oslo.consultation_log WHERE outcome = 'answered'}),
 	$answered_before, 'no half-written log rows for the subjects of the other source');
 is( $gent->safe_psql('postgres', q{SELECT count(*) FROM oslo.consultation_log WHERE outcome = 'failed' AND source_entity = 'kbo'}),
-	'3', 'every subject of the failed source logged as failed');
+	'3', 'every subject of the stopped source logged as failed, outliving the error (background worker)');
 is($rr->safe_psql('postgres', q{SELECT count(*) FROM oslo.consultation_log}),
 	$rr_before, 'the other source\'s log rows went with the failed statement');
 # the same in one batch: both entities asked at once, the whole batch fails
@@ -322,5 +351,10 @@ IPC::Run::run([ 'pg_dump', '--data-only', '-d', $gent->connstr('postgres') ], '>
   or die "pg_dump: $dump_err";
 like($dump, qr/90650212345/, 'the dump holds the subject keys (applications, log)');
 unlike($dump, qr/Peeters|Janssens|Stad Gent|Proximus/, 'and no person or organisation data');
+
+# the workers that wrote the refusal and failure rows left no crash behind
+my $gent_log = slurp_file($gent->logfile);
+unlike($gent_log, qr/terminated by signal|was terminated by|PANIC|TRAP:|dynamic shared memory leak/,
+	'municipality: no server process crashed, no shared memory leaked');
 
 done_testing();

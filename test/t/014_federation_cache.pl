@@ -6,7 +6,9 @@
 # repertorium still apply to cached answers, and the log says they came from
 # the cache; nobody but the lookups reads the cached documents; a source that
 # is down does not stop answers the cache holds; pg_dump keeps no cached data.
-# Fixtures are our own (no ../shared needed).
+# Refusals and failures are logged by a background worker (no dblink); with
+# no worker slot free they go to the server log and the lookup still fails
+# cleanly. Fixtures are our own (no ../shared needed).
 use strict;
 use warnings;
 use PostgreSQL::Test::Cluster;
@@ -22,9 +24,9 @@ my $rr = PostgreSQL::Test::Cluster->new('rijksregister');
 $rr->init;
 $rr->append_conf('postgresql.conf', "log_statement = 'all'\n");
 $rr->start;
-plan skip_all => 'postgres_fdw and dblink (PostgreSQL contrib) are not installed'
+plan skip_all => 'postgres_fdw (PostgreSQL contrib) is not installed'
   unless $rr->safe_psql('postgres',
-	q{SELECT count(*) FROM pg_available_extensions WHERE name IN ('postgres_fdw', 'dblink')}) eq '2';
+	q{SELECT count(*) FROM pg_available_extensions WHERE name = 'postgres_fdw'}) eq '1';
 
 sub geefpersoon
 {
@@ -50,16 +52,13 @@ SELECT oslo.publish('persoon', 'geefpersoon', 'insz', 'magda', document_column =
 my $gent = PostgreSQL::Test::Cluster->new('gent');
 $gent->init;
 $gent->start;
-my ($rr_host, $rr_port, $gent_host, $gent_port) = ($rr->host, $rr->port, $gent->host, $gent->port);
+my ($rr_host, $rr_port) = ($rr->host, $rr->port);
 $gent->safe_psql('postgres', qq{
 CREATE EXTENSION oslo_interop;
 CREATE EXTENSION postgres_fdw;
-CREATE EXTENSION dblink;
 CREATE SERVER rr_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$rr_host', port '$rr_port', dbname 'postgres');
-CREATE SERVER self_srv FOREIGN DATA WRAPPER postgres_fdw OPTIONS (host '$gent_host', port '$gent_port', dbname 'postgres');
 CREATE USER MAPPING FOR PUBLIC SERVER rr_srv OPTIONS (user 'gemeente_gent', password_required 'false');
-CREATE USER MAPPING FOR CURRENT_USER SERVER self_srv;
-SELECT oslo.entity_register('gent', 'self_srv', local => true);
+SELECT oslo.entity_register('gent', local => true);
 SELECT oslo.entity_register('rijksregister', 'rr_srv');
 SELECT oslo.source_attach('persoon', 'rijksregister');
 CREATE ROLE bouwloket LOGIN;
@@ -188,7 +187,7 @@ like($err, qr/ERROR:  42501: not authorised: .*"persoon" for purpose "$other"/,
 ($ret, $out, $err) = as($gent, 'sportdienst', "SELECT oslo.lookup('persoon', '90650212345', '$purpose')");
 like($err, qr/ERROR:  42501: not authorised/, 'another application: refused though the cache holds the subject');
 is( $gent->safe_psql('postgres', q{SELECT count(*) FROM oslo.consultation_log WHERE outcome = 'refused' AND side = 'consumer'}),
-	'2', 'both refusals logged');
+	'2', 'both refusals logged (background worker)');
 $gent->safe_psql('postgres', "SELECT oslo.unregister('bouwloket', ARRAY['60610099977'], '$purpose')");
 ($ret, $out, $err) = as($gent, 'bouwloket_clerk', "SELECT oslo.lookup('persoon', '60610099977', '$purpose')");
 like($err, qr/ERROR:  42501: not registered: subject 60610099977/, 'a subject no longer in the repertorium: refused though cached');
@@ -284,5 +283,32 @@ is($out, '2', 'turning the cache off deletes its entries');
 is($out, $fresh_answer, 'no cache: the same answer') or diag($err);
 is(announced(), '10', 'each lookup asks the source');
 is($gent->safe_psql('postgres', 'SELECT count(*) FROM oslo.source_cache'), '0', 'and nothing is kept');
+
+# -- no background worker slot free: the server log keeps the refusal -------------------------
+# max_worker_processes = 0: RegisterDynamicBackgroundWorker finds no slot, the
+# writer returns false, consultation_log_write falls back to RAISE LOG, and
+# the lookup fails with its own error, neither hanging nor crashing
+$gent->append_conf('postgresql.conf', "max_worker_processes = 0\n");
+$gent->restart;
+is($gent->safe_psql('postgres', 'SHOW max_worker_processes'), '0', 'restarted with no worker slot');
+my $refused_before = $gent->safe_psql('postgres',
+	q{SELECT count(*) FROM oslo.consultation_log WHERE outcome = 'refused' AND side = 'consumer'});
+my $gent_log_at = -s $gent->logfile;
+($ret, $out, $err) = as($gent, 'bouwloket_clerk', "SELECT oslo.lookup('persoon', '90650212345', '$other')");
+like($err, qr/ERROR:  42501: not authorised: .*"persoon" for purpose "$other"/, 'no worker slot: the refusal still fails cleanly');
+unlike($err, qr/WARNING/, 'and warns the caller of nothing');
+is( $gent->safe_psql('postgres', q{SELECT count(*) FROM oslo.consultation_log WHERE outcome = 'refused' AND side = 'consumer'}),
+	$refused_before, 'no row outlives the error without a worker');
+my $gent_log = substr(slurp_file($gent->logfile), $gent_log_at);
+like($gent_log, qr/no background worker slot free for the consultation log writer/, 'the server log says why');
+like($gent_log, qr/LOG:  oslo consultation [0-9a-f-]+ \(not kept in oslo\.consultation_log: no background worker could write it\): application bouwloket_clerk, user bouwloket_clerk, purpose $other, concept persoon, source rijksregister, 1 subjects, outcome refused/,
+	'and keeps the refusal');
+$gent->append_conf('postgresql.conf', "max_worker_processes = 8\n");
+$gent->restart;
+($ret, $out, $err) = as($gent, 'bouwloket_clerk', "SELECT oslo.lookup('persoon', '90650212345', '$other')");
+is( $gent->safe_psql('postgres', q{SELECT count(*) FROM oslo.consultation_log WHERE outcome = 'refused' AND side = 'consumer'}),
+	$refused_before + 1, 'slots again: the refusal is kept in the table');
+unlike(slurp_file($gent->logfile), qr/terminated by signal|was terminated by|PANIC|TRAP:|dynamic shared memory leak/,
+	'municipality: no server process crashed, no shared memory leaked');
 
 done_testing();
