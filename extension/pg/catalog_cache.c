@@ -72,7 +72,9 @@ catalog_cache_get(catalog_cache *c, const char *name, void *(*fetch)(const char 
 	if (!c->callback_registered)
 	{
 		if (ncaches == MAX_CACHES)
-			elog(ERROR, "too many catalog caches");
+			ereport(ERROR,
+			        (errcode(ERRCODE_PROGRAM_LIMIT_EXCEEDED),
+			         errmsg("oslo_interop has more catalog caches than its %d slots", MAX_CACHES)));
 		caches[ncaches++] = c;
 		c->callback_registered = true;
 	}

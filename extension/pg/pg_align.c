@@ -42,8 +42,7 @@ fetch_alignment(const char *name)
 	alignment_rows *rows = palloc0(sizeof(alignment_rows));
 
 	rows->name = pstrdup(name);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("SPI_connect failed")));
+	oslo_pg_spi_connect("oslo.alignment");
 	/* correspondences first, then the queries in part order: a stable build */
 	if (SPI_execute_with_args("SELECT part, role, body FROM oslo.alignment WHERE alignment = $1 "
 	                          "ORDER BY role <> 'correspondences', part, role",

@@ -75,8 +75,7 @@ fetch_document(const char *iri)
 	char *result = NULL;
 
 	values[0] = CStringGetTextDatum(iri);
-	if (SPI_connect() != SPI_OK_CONNECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("SPI_connect failed")));
+	oslo_pg_spi_connect("oslo.context");
 	if (SPI_execute_with_args("SELECT document::text FROM oslo.context WHERE iri = $1", 1, argtypes,
 	                          values, NULL, true, 1) == SPI_OK_SELECT &&
 	    SPI_processed == 1)

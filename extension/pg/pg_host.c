@@ -5,6 +5,8 @@
  */
 #include "pg_host.h"
 
+#include "executor/spi.h"
+
 #include "miscadmin.h"
 #include "utils/memutils.h"
 
@@ -161,4 +163,16 @@ oslo_pg_check_input_size(size_t len, const char *what)
 		                errmsg("%s of %zu bytes exceeds oslo.max_input_size (%d kB)", what, len,
 		                       oslo_max_input_size_kb),
 		                errhint("Raise oslo.max_input_size if the input is legitimate.")));
+}
+
+/*
+ * SPI_connect reports its own errors since PostgreSQL 10; a failure code
+ * here would mean SPI is in a state this backend did not expect.
+ */
+void
+oslo_pg_spi_connect(const char *catalog)
+{
+	if (SPI_connect() != SPI_OK_CONNECT)
+		ereport(ERROR, (errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+		                errmsg("could not connect to SPI to read %s", catalog)));
 }

@@ -20,6 +20,8 @@ extern void oslo_pg_install_handlers(void);
 extern int oslo_pg_sqlstate(oslo_errcode code);
 /* ERROR 54000 when len exceeds oslo.max_input_size */
 extern void oslo_pg_check_input_size(size_t len, const char *what);
+/* SPI_connect, or an error naming the catalog that was to be read */
+extern void oslo_pg_spi_connect(const char *catalog);
 /* make sure the plugins of $pkglibdir/oslo_interop are loaded */
 extern void oslo_pg_load_plugins(void);
 /* install the XML parser and context resolver used by plugin transforms */

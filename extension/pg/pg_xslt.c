@@ -64,11 +64,11 @@ fetch_registry(const char *key)
 	MemoryContext caller = CurrentMemoryContext;
 	xslt_registry *r = palloc0(sizeof(xslt_registry));
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("SPI_connect failed")));
+	oslo_pg_spi_connect("oslo.xslt");
 	if (SPI_execute("SELECT name, stylesheet::text FROM oslo.xslt ORDER BY name COLLATE \"C\"",
 	                true, 0) != SPI_OK_SELECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("could not read oslo.xslt")));
+		ereport(ERROR, (errcode(ERRCODE_OBJECT_NOT_IN_PREREQUISITE_STATE),
+		                errmsg("could not read oslo.xslt")));
 	r->n = (int)SPI_processed;
 	r->names = MemoryContextAllocZero(caller, sizeof(char *) * (r->n + 1));
 	r->texts = MemoryContextAllocZero(caller, sizeof(char *) * (r->n + 1));

@@ -53,8 +53,7 @@ fetch_mapping(const char *name)
 	char *body = NULL;
 	mapping_row *row;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("SPI_connect failed")));
+	oslo_pg_spi_connect("oslo.mapping");
 	if (SPI_execute_with_args("SELECT body FROM oslo.mapping WHERE name = $1 AND kind = 'rml'", 1,
 	                          argtypes, values, NULL, true, 1) == SPI_OK_SELECT &&
 	    SPI_processed == 1)

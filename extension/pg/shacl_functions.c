@@ -50,8 +50,7 @@ fetch_profile(const char *name)
 	bool isnull;
 	Datum d;
 
-	if (SPI_connect() != SPI_OK_CONNECT)
-		ereport(ERROR, (errcode(ERRCODE_INTERNAL_ERROR), errmsg("SPI_connect failed")));
+	oslo_pg_spi_connect("oslo.profile");
 	if (SPI_execute_with_args("SELECT shapes, background FROM oslo.profile WHERE name = $1", 1,
 	                          argtypes, values, NULL, true, 1) != SPI_OK_SELECT ||
 	    SPI_processed != 1)
