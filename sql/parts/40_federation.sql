@@ -407,6 +407,17 @@ BEGIN
 		RAISE EXCEPTION 'relation % has no column "%"', publish.relation, publish.key_column
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
+	-- consumers ask for key::text = ANY (...): a key of another type is found
+	-- through an index only when one is built on that expression
+	IF NOT EXISTS (SELECT FROM pg_catalog.pg_attribute a WHERE a.attrelid = publish.relation
+	               AND a.attname = publish.key_column AND a.atttypid IN ('text'::regtype, 'varchar'::regtype))
+	   AND NOT EXISTS (SELECT FROM pg_catalog.pg_index i WHERE i.indrelid = publish.relation
+	                   AND pg_catalog.strpos(pg_catalog.pg_get_indexdef(i.indexrelid),
+	                                         pg_catalog.format('((%I)::text)', publish.key_column)) > 0) THEN
+		RAISE NOTICE 'the key column "%" of % is not text: every batch will read the whole relation',
+			publish.key_column, publish.relation
+			USING HINT = pg_catalog.format('CREATE INDEX ON %s ((%I::text));', publish.relation, publish.key_column);
+	END IF;
 	IF publish.format IN ('magda', 'oslo') AND NOT EXISTS (
 		SELECT FROM pg_catalog.pg_attribute a WHERE a.attrelid = publish.relation
 		AND a.attname = publish.document_column AND a.attnum > 0 AND NOT a.attisdropped) THEN
@@ -436,7 +447,10 @@ BEGIN
 		RAISE EXCEPTION 'unknown format "%": magda, rml or oslo', publish.format
 			USING ERRCODE = 'invalid_parameter_value';
 	END CASE;
-	EXECUTE 'CREATE SCHEMA IF NOT EXISTS oslo_published';
+	-- quietly: IF NOT EXISTS would say so in a NOTICE at every call
+	IF pg_catalog.to_regnamespace('oslo_published') IS NULL THEN
+		EXECUTE 'CREATE SCHEMA oslo_published';
+	END IF;
 	-- a view published with another document type (a magda view was jsonb
 	-- before) cannot be replaced in place; its grants are given again below
 	IF EXISTS (SELECT FROM pg_catalog.pg_attribute a
@@ -530,7 +544,10 @@ BEGIN
 		RAISE EXCEPTION 'entity "%": server "%" is not a postgres_fdw server', source_attach.entity, srv
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
-	EXECUTE 'CREATE SCHEMA IF NOT EXISTS oslo_remote';
+	-- quietly: IF NOT EXISTS would say so in a NOTICE at every call
+	IF pg_catalog.to_regnamespace('oslo_remote') IS NULL THEN
+		EXECUTE 'CREATE SCHEMA oslo_remote';
+	END IF;
 	EXECUTE pg_catalog.format('DROP FOREIGN TABLE IF EXISTS %s', table_name);
 	-- one FETCH brings a whole batch; async_capable lets an Append over
 	-- several entities wait on all of them at once

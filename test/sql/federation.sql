@@ -218,6 +218,17 @@ SELECT pg_temp.error_of($$SELECT oslo.publish('persoon', 'fed_rr', 'nope', 'magd
 SELECT pg_temp.error_of($$SELECT oslo.publish('persoon', 'fed_rr', 'insz', 'magda')$$);
 SELECT pg_temp.error_of($$SELECT oslo.publish('organisatie', 'fed_kbo', 'kbo', 'rml', mapping => 'no-such-mapping')$$);
 SELECT pg_temp.error_of($$SELECT oslo.publish('organisatie', 'fed_kbo', 'kbo', 'csv')$$);
+-- a key that is not text: consumers ask for key::text, so publish says that
+-- every batch reads the whole relation, until an index on that expression exists
+CREATE TABLE fed_num (id integer PRIMARY KEY, doc jsonb NOT NULL);
+\set VERBOSITY default
+SELECT oslo.publish('nummer', 'fed_num', 'id', 'oslo', document_column => 'doc');
+CREATE INDEX ON fed_num ((id::text));
+SELECT oslo.publish('nummer', 'fed_num', 'id', 'oslo', document_column => 'doc');
+\set VERBOSITY terse
+DROP VIEW oslo_published.nummer;
+DROP TABLE fed_num;
+DELETE FROM oslo.authentic_source WHERE concept = 'nummer';
 
 -- the cache with a TTL (test/t/014_federation_cache.pl runs it between two
 -- clusters): only for a remote entity that is the concept's authentic source
