@@ -766,6 +766,23 @@ parse_value(parser *p)
 	fail(p, "unexpected character");
 }
 
+/* a UTF-8 byte order mark is tolerated */
+static void
+skip_byte_order_mark(parser *p)
+{
+	if (p->len >= 3 && memcmp(p->s, "\xEF\xBB\xBF", 3) == 0)
+		p->pos = 3;
+}
+
+/* after the top-level value: only white space */
+static void
+expect_end(parser *p)
+{
+	skip_ws(p);
+	if (p->pos < p->len)
+		fail(p, "trailing characters after the JSON value");
+}
+
 jld_value *
 jld_parse(jld_arena *a, const char *text, size_t len)
 {
@@ -773,13 +790,9 @@ jld_parse(jld_arena *a, const char *text, size_t len)
 	jld_value *v;
 
 	oslo_buf_init(&p.scratch);
-	/* a UTF-8 byte order mark is tolerated */
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		p.pos = 3;
+	skip_byte_order_mark(&p);
 	v = parse_value(&p);
-	skip_ws(&p);
-	if (p.pos < p.len)
-		fail(&p, "trailing characters after the JSON value");
+	expect_end(&p);
 	parser_free(&p);
 	return v;
 }
@@ -801,9 +814,7 @@ jld_try_parse_reason(jld_arena *a, const char *text, size_t len, char *errbuf, s
 	if (setjmp(env) != 0)
 		return NULL;
 	v = parse_value(&p);
-	skip_ws(&p);
-	if (p.pos < p.len)
-		fail(&p, "trailing characters after the JSON value");
+	expect_end(&p);
 	parser_free(&p);
 	return v;
 }
@@ -835,19 +846,14 @@ jld_parse_deferring(jld_arena *a, const char *text, size_t len, const char *key,
 
 	*items = NULL;
 	oslo_buf_init(&p.scratch);
-	if (len >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0)
-		p.pos = 3;
+	skip_byte_order_mark(&p);
 	skip_ws(&p);
 	if (p.pos < p.len && p.s[p.pos] == '{')
 		v = parse_container_deferring(&p, true, key, &deferred, may_leave_open ? &left_open : NULL);
 	else
 		v = parse_value(&p);
 	if (!left_open)
-	{
-		skip_ws(&p);
-		if (p.pos < p.len)
-			fail(&p, "trailing characters after the JSON value");
-	}
+		expect_end(&p);
 	parser_free(&p);
 	if (deferred)
 	{
@@ -923,9 +929,7 @@ jld_items_rest_empty(jld_items *it)
 	if (p->pos >= p->len || p->s[p->pos] != '}')
 		fail(p, "',' or '}' expected");
 	p->pos++;
-	skip_ws(p);
-	if (p->pos < p->len)
-		fail(p, "trailing characters after the JSON value");
+	expect_end(p);
 	return true;
 }
 

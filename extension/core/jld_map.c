@@ -30,12 +30,12 @@ find_slot(const jld_map *m, const char *key, size_t len)
 }
 
 /*
- * A key of a length no key has is not looked for: the expander asks the
- * term definitions for every value it expands, most of them IRIs longer
- * than any term.
+ * The slot of key when m has it, else NULL. A key of a length no key has is
+ * not looked for: the expander asks the term definitions for every value
+ * it expands, most of them IRIs longer than any term.
  */
-void *
-jld_map_get(const jld_map *m, const char *key)
+static uint32_t *
+slot_of(const jld_map *m, const char *key)
 {
 	size_t len;
 	uint32_t *slot;
@@ -46,18 +46,21 @@ jld_map_get(const jld_map *m, const char *key)
 	if (!(m->key_lengths & length_bit(len)))
 		return NULL;
 	slot = find_slot(m, key, len);
-	return *slot ? m->vals[*slot - 1] : NULL;
+	return *slot ? slot : NULL;
+}
+
+void *
+jld_map_get(const jld_map *m, const char *key)
+{
+	uint32_t *slot = slot_of(m, key);
+
+	return slot ? m->vals[*slot - 1] : NULL;
 }
 
 bool
 jld_map_has(const jld_map *m, const char *key)
 {
-	size_t len;
-
-	if (m->count == 0)
-		return false;
-	len = strlen(key);
-	return (m->key_lengths & length_bit(len)) && *find_slot(m, key, len) != 0;
+	return slot_of(m, key) != NULL;
 }
 
 static void

@@ -24,15 +24,9 @@ load_from_catalog(const char *iri, void *arg)
 	return oslo_pg_resolve_context(iri);
 }
 
-/* what the remote context cache did so far, for call_end's DEBUG1 line */
+/* DEBUG1: what this call parsed and processed, and what it found cached */
 static void
-call_begin(jld_remote_cache_stats *before)
-{
-	jld_remote_cache_get_stats(before);
-}
-
-static void
-call_end(const jld_remote_cache_stats *before)
+report_cache_use(const jld_remote_cache_stats *before)
 {
 	jld_remote_cache_stats after;
 
@@ -71,10 +65,10 @@ apply(FunctionCallInfo fcinfo, oslo_jsonld_operation op, int context_arg, int op
 	doc = json_arg(fcinfo, 0);
 	oslo_pg_check_input_size(strlen(doc), "JSON-LD document");
 	oslo_buf_init(&out);
-	call_begin(&before);
+	jld_remote_cache_get_stats(&before);
 	oslo_jsonld_apply(op, doc, strlen(doc), context_arg >= 0 ? json_arg(fcinfo, context_arg) : NULL,
 	                  json_arg(fcinfo, options_arg), load_from_catalog, NULL, &out);
-	call_end(&before);
+	report_cache_use(&before);
 	PG_RETURN_DATUM(DirectFunctionCall1(jsonb_in, CStringGetDatum(out.data)));
 }
 
@@ -108,8 +102,8 @@ oslo_graph_from_jsonld(PG_FUNCTION_ARGS)
 	jld_remote_cache_stats before;
 
 	oslo_pg_check_input_size(strlen(doc), "JSON-LD document");
-	call_begin(&before);
+	jld_remote_cache_get_stats(&before);
 	g = oslo_jsonld_to_graph(doc, strlen(doc), json_arg(fcinfo, 1), load_from_catalog, NULL);
-	call_end(&before);
+	report_cache_use(&before);
 	PG_RETURN_OSLO_GRAPH(g);
 }
