@@ -225,15 +225,16 @@ while [ $i -lt "$ROUNDS" ]; do
 	i=$((i + 1))
 done
 
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "$N persons + $N organisations from two source clusters, best of $ROUNDS:"
 echo "  oslo.lookup_batch, both entities at once (transform and purpose check at the source, logged at both ends): $best_fed ms"
 echo "  oslo.lookup_many, one entity after the other: $best_seq ms"
 echo "  the published views read directly through the foreign tables (not announced: logged row by row at the source; no consumer log): $best_if ms"
 echo "  plain postgres_fdw SELECT of the raw rows, transform at the consumer, no purpose check, no log: $best_plain ms"
-echo "  ratio lookup_batch/plain: $(awk "BEGIN { printf \"%.2f\", $best_fed / $best_plain }")"
-echo "  ratio lookup_many/plain: $(awk "BEGIN { printf \"%.2f\", $best_seq / $best_plain }")"
+echo "  ratio lookup_batch/plain: $(ratio "$best_fed" "$best_plain")"
+echo "  ratio lookup_many/plain: $(ratio "$best_seq" "$best_plain")"
 [ -n "$best_fed_cpu" ] &&
-	echo "  CPU of the three clusters, best of $ROUNDS: lookup_batch $best_fed_cpu ms, lookup_many x2 $best_seq_cpu ms, plain $best_plain_cpu ms, ratio lookup_batch/plain $(awk "BEGIN { printf \"%.2f\", $best_fed_cpu / $best_plain_cpu }")"
+	echo "  CPU of the three clusters, best of $ROUNDS: lookup_batch $best_fed_cpu ms, lookup_many x2 $best_seq_cpu ms, plain $best_plain_cpu ms, ratio lookup_batch/plain $(ratio "$best_fed_cpu" "$best_plain_cpu")"
 echo "  remote round trips per source, lookup_batch (total, of which connection setup, of which FETCH): persons $fed_rr, organisations $fed_kbo"
 echo "  remote round trips per source, plain (total, of which connection setup, of which FETCH): persons $plain_rr, organisations $plain_kbo"
 psql_on gent "$PORT_GENT" postgres -t -A -c "SELECT 'consumer log rows: ' || count(*) FROM oslo.consultation_log"
@@ -248,5 +249,5 @@ c_hit=$(timed bouwloket "$FEDERATED")
 c_hit_cpu=$(cat "$BASE/last_cpu")
 hit_rr=$(count_on rr "$PORT_RR" gemeente)
 hit_kbo=$(count_on kbo "$PORT_KBO" gemeente)
-echo "with a cache (TTL 1 hour): lookup_batch filling it $c_fill ms, then answered from it $c_hit ms, CPU ${c_hit_cpu:-?} ms (ratio to plain $(awk "BEGIN { printf \"%.2f\", $c_hit / $best_plain }")); statements at the sources then: persons $hit_rr, organisations $hit_kbo"
+echo "with a cache (TTL 1 hour): lookup_batch filling it $c_fill ms, then answered from it $c_hit ms, CPU ${c_hit_cpu:-?} ms (ratio to plain $(ratio "$c_hit" "$best_plain")); statements at the sources then: persons $hit_rr, organisations $hit_kbo"
 psql_on gent "$PORT_GENT" postgres -q -c "SELECT oslo.source_cache_configure('persoon', 'rijksregister', NULL), oslo.source_cache_configure('organisatie', 'kbo', NULL)" >/dev/null

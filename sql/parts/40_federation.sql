@@ -587,6 +587,21 @@ COMMENT ON FUNCTION oslo.source_attach(text, text, text, text) IS 'Consume a con
 -- slice (no jsonb round trip). Where a source has a TTL
 -- (45_federation_cache.sql), fresh cached answers are served after the
 -- checks and only the other subjects are asked of the source.
+-- One concept's part of the statement oslo.lookup_batch sends and
+-- oslo.lookup_explain explains, so that both are the same: its keys are
+-- $1[first:last] and the purpose is $2, so the keys travel as one array
+-- parameter per entity ("= ANY ($n)" at the source). A view published in
+-- this database may give the document as JSON text (magda): hence ::jsonb.
+CREATE FUNCTION oslo.lookup_statement_part(concept text, relation text, first integer, last integer)
+	RETURNS text LANGUAGE sql IMMUTABLE STRICT SET search_path = pg_catalog, pg_temp AS $fn$
+	SELECT pg_catalog.format(
+		'SELECT %L::text AS concept, t.subject_key, t.document::jsonb AS document FROM %s t'
+		' WHERE t.subject_key = ANY ((SELECT $1[%s:%s])::text[]) AND t.purpose = $2', $1, $2, $3, $4)
+$fn$;
+COMMENT ON FUNCTION oslo.lookup_statement_part(text, text, integer, integer) IS 'Internal: one concept''s part of the statement oslo.lookup_batch sends';
+REVOKE ALL ON FUNCTION oslo.lookup_statement_part(text, text, integer, integer) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION oslo.lookup_statement_part(text, text, integer, integer) TO oslo_admin;
+
 CREATE FUNCTION oslo.lookup_batch(requests jsonb, purpose text)
 	RETURNS TABLE (concept text, subject_key text, document jsonb)
 	LANGUAGE plpgsql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp ROWS 1000 AS $fn$
@@ -766,11 +781,7 @@ BEGIN
 			END IF;
 		END IF;
 		IF pg_catalog.cardinality(to_fetch) > 0 THEN
-			-- the keys travel as one array parameter per entity: "= ANY ($n)" at the source
-			-- (a view published here may give the document as JSON text: magda)
-			parts := pg_catalog.array_append(parts, pg_catalog.format(
-				'SELECT %L::text AS concept, t.subject_key, t.document::jsonb AS document FROM %s t'
-				' WHERE t.subject_key = ANY ((SELECT $1[%s:%s])::text[]) AND t.purpose = $2',
+			parts := pg_catalog.array_append(parts, oslo.lookup_statement_part(
 				c_name[i], c_rel[i], pg_catalog.cardinality(fetch_keys) + 1,
 				pg_catalog.cardinality(fetch_keys) + pg_catalog.cardinality(to_fetch)));
 			fetch_bounds := pg_catalog.array_append(fetch_bounds, pg_catalog.format('%s:%s',
@@ -919,10 +930,8 @@ BEGIN
 		keys := ARRAY(SELECT DISTINCT k FROM pg_catalog.jsonb_array_elements_text(req.wanted_keys) k
 		              WHERE k IS NOT NULL ORDER BY 1);
 		CONTINUE WHEN pg_catalog.cardinality(keys) = 0;
-		parts := pg_catalog.array_append(parts, pg_catalog.format(
-			'SELECT %L::text AS concept, t.subject_key, t.document::jsonb AS document FROM %s t'
-			' WHERE t.subject_key = ANY ((SELECT $1[%s:%s])::text[]) AND t.purpose = $2',
-			req.concept, req.rel, pg_catalog.cardinality(fetch_keys) + 1,
+		parts := pg_catalog.array_append(parts, oslo.lookup_statement_part(
+			req.concept, req.rel::text, pg_catalog.cardinality(fetch_keys) + 1,
 			pg_catalog.cardinality(fetch_keys) + pg_catalog.cardinality(keys)));
 		fetch_keys := fetch_keys OPERATOR(pg_catalog.||) keys;
 	END LOOP;
